@@ -1,0 +1,25 @@
+// The --spec/--out options shared by generate and generate:check, parsed with node:util.
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { GENERATED_DIR, SPEC_FILE } from "./paths";
+
+export function parseSpecAndOut(argv: string[]): { spec: string; out: string } {
+  const { values } = parseArgs({
+    args: argv,
+    options: { spec: { type: "string" }, out: { type: "string" } },
+    strict: true,
+    allowPositionals: false,
+  });
+  return {
+    spec: values.spec ? resolve(values.spec) : SPEC_FILE,
+    out: values.out ? resolve(values.out) : GENERATED_DIR,
+  };
+}
+
+/** Runs a script's main; any failure becomes one line on stderr and exit code 1. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,82 @@
+// createBillingClient: openapi-fetch with auth, timeout and retry, and one typed method per operation.
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { servers, type paths } from "../generated/billing";
+import { resolveConfig, type BillingClientOptions } from "./config";
+import { errorFromFault, errorFromResponse } from "./error-mapping";
+import { InvalidResponseError } from "./errors";
+import { createTransport } from "./transport";
+import type { CreditsInfo } from "./types";
+import { VERSION } from "./version";
+
+export type CallOptions = {
+  /** Cancels the call, retries and backoff included; rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Extra request headers (for example `Prefer` against the mock). Authorization is always the client's. */
+  headers?: Record<string, string>;
+};
+
+export type BillingClient = ReturnType<typeof createBillingClient>;
+
+export function createBillingClient(options: BillingClientOptions = {}) {
+  const env = typeof process === "undefined" ? {} : process.env;
+  const config = resolveConfig(options, env, servers[0].url);
+  const raw: Client<paths> = createClient<paths>({
+    baseUrl: config.baseUrl,
+    fetch: createTransport(config),
+  });
+  raw.use(authMiddleware(config.apiKey, config.userAgent));
+
+  /** Runs one operation: the data on 2xx, otherwise the error class its status or fault maps to. */
+  async function call<T>(method: string, path: string, send: () => Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+    const where = { method, path };
+    try {
+      const { data, error, response } = await send();
+      if (!response.ok) throw errorFromResponse(where, response, error, config.apiKey);
+      return parseJsonObject<T>(where, response.status, data);
+    } catch (fault) {
+      throw errorFromFault({ ...where, timeoutMs: config.timeoutMs }, fault);
+    }
+  }
+
+  return {
+    /** The team's balance, lots, plan and whether usage is allowed. Retried on transient failures. */
+    getCreditsInfo(callOptions: CallOptions = {}): Promise<CreditsInfo> {
+      return call("GET", "/user/credits/info", () =>
+        raw.GET("/user/credits/info", { signal: callOptions.signal, headers: callOptions.headers, parseAs: "text" }),
+      );
+    },
+    /** The openapi-fetch client underneath, with the same auth, timeout and retry; returns `{ data, error, response }`. */
+    raw,
+  };
+}
+
+function authMiddleware(apiKey: string, userAgent: string | undefined): Middleware {
+  const agent = `olostep-billing/${VERSION}${userAgent ? ` ${userAgent}` : ""}`;
+  return {
+    onRequest({ request }) {
+      request.headers.set("Authorization", `Bearer ${apiKey}`);
+      request.headers.set("Accept", "application/json");
+      request.headers.set("User-Agent", agent);
+      return request;
+    },
+  };
+}
+
+/** The body of a 2xx, read as text by openapi-fetch: it must be a JSON object. */
+function parseJsonObject<T>(where: { method: string; path: string }, status: number, text: unknown): T {
+  const fail = (what: string, cause?: unknown) =>
+    new InvalidResponseError(`${where.method} ${where.path} returned status ${status} with ${what}`, {
+      ...where,
+      status,
+      cause,
+    });
+  if (typeof text !== "string" || text.trim() === "") throw fail("an empty body");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw fail("a body that is not JSON", error);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw fail("a body that is not a JSON object");
+  return parsed as T;
+}

@@ -1,0 +1,17 @@
+// The package's public surface: exports only.
+export { createBillingClient, type BillingClient, type CallOptions } from "./client";
+export type { BillingClientOptions } from "./config";
+export {
+  BillingError,
+  AuthenticationError,
+  RateLimitError,
+  ServerError,
+  ApiError,
+  ConnectionError,
+  TimeoutError,
+  InvalidResponseError,
+  ConfigurationError,
+  ValidationError,
+} from "./errors";
+export type { CreditsInfo, CreditLot, PurchaseKind, ActiveSubscription, ErrorBody } from "./types";
+export { VERSION } from "./version";

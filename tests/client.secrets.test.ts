@@ -1,0 +1,63 @@
+// The API key never shows in an error's message, stack, String(), JSON, or in a log line.
+import { createBillingClient, ConfigurationError } from "../src";
+import { cutMidBody, hang, json, reset, startFaultServer, stallMidBody, text, type Handler } from "./helpers/fault-server";
+
+const KEY = "sk_live_LEAKCANARY_7f3a9c2e5b1d";
+// Parts of the key too: a leak of half a key (as some SDKs print) is still a leak.
+const FRAGMENTS = [KEY, KEY.slice(0, 12), KEY.slice(-12), Buffer.from(KEY).toString("base64")];
+
+const faults: [string, Handler][] = [
+  ["402", json(402, {})],
+  ["429", json(429, { error: "cooldown", retry_after: 1 })],
+  ["500", json(500, { error: "Internal Server Error" })],
+  ["HTML 502", text(502, "<html>bad gateway</html>", "text/html")],
+  ["404", json(404, { error: "nope" })],
+  ["reset", reset],
+  ["timeout", hang],
+  ["cut mid-body", cutMidBody],
+  ["stall mid-body", stallMidBody],
+  ["not JSON", text(200, "{oops", "application/json")],
+  ["echoes the Authorization header", (req, res) => {
+    res.writeHead(500, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: String(req.headers.authorization) }));
+  }],
+];
+
+function renderings(error: unknown): string[] {
+  const e = error as Error;
+  return [e.message, e.stack ?? "", String(e), JSON.stringify(e), JSON.stringify(e, Object.getOwnPropertyNames(e))];
+}
+
+test.each(faults)("no trace of the key after: %s", async (_name, handler) => {
+  const server = await startFaultServer(handler);
+  try {
+    const log: string[] = [];
+    const billing = createBillingClient({ apiKey: KEY, baseUrl: server.url, timeoutMs: 200, maxRetries: 1, log: (line) => log.push(line) });
+    const error = await billing.getCreditsInfo().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+    for (const rendering of [...renderings(error), ...log]) {
+      for (const fragment of FRAGMENTS) expect(rendering).not.toContain(fragment);
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+test("the client object itself does not reveal the key", () => {
+  const billing = createBillingClient({ apiKey: KEY, baseUrl: "http://127.0.0.1:9" });
+  expect(JSON.stringify(billing)).not.toContain(KEY);
+  expect(require("node:util").inspect(billing, { depth: 5 })).not.toContain(KEY);
+});
+
+test("a configuration error does not reveal the key", () => {
+  const error = (() => {
+    try {
+      createBillingClient({ apiKey: KEY, baseUrl: "http://billing.example.com" });
+    } catch (e) {
+      return e;
+    }
+  })();
+  expect(error).toBeInstanceOf(ConfigurationError);
+  for (const rendering of renderings(error)) expect(rendering).not.toContain(KEY);
+});

@@ -8,6 +8,10 @@ const config: Config = {
   // Type errors are the job of `npm run typecheck`; transpiling only keeps the suite fast.
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   testTimeout: 20_000,
+  // Most tests wait on sockets, timers and child processes, not the CPU: more workers than the 2 cores pay off.
+  maxWorkers: 4,
+  globalSetup: "<rootDir>/tests/prism.global-setup.ts",
+  globalTeardown: "<rootDir>/tests/prism.global-teardown.ts",
 };
 
 export default config;

@@ -87,6 +87,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/user/purchase-topup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Purchase top-up
+         * @description Charges a card the team has already saved with Stripe and buys credits in one step; there is no checkout redirect and no payment UI. The team must have a Stripe customer with at least one saved card, and only one purchase attempt is allowed every 60 seconds per team. The credits are added later, by Stripe's webhook after the payment is confirmed: poll GET /user/credits/info to confirm the new balance.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "credits": 10000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PurchaseTopupRequest"];
+                };
+            };
+            responses: {
+                /** @description Payment succeeded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "success": true,
+                         *       "payment_intent_id": "pi_xxx",
+                         *       "credits": 10000
+                         *     }
+                         */
+                        "application/json": components["schemas"]["PurchaseTopupSuccess"];
+                    };
+                };
+                /** @description Invalid API key. */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Cooldown: a purchase attempt was already made within the last 60 seconds for this team; retry_after says when the next one is allowed. The vendor's docs do not state the status of a cooldown response: 429 is this project's reading of them, and clients must not depend on it (a non-2xx body carrying retry_after is a cooldown whatever its status). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "retry_after": 45,
+                         *       "cooldown_seconds": 60
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Internal server error. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "error": "Internal Server Error"
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -131,6 +222,21 @@ export interface components {
             /** @description Unix timestamp when the subscription was created. */
             created_at?: number;
         };
+        PurchaseTopupRequest: {
+            /**
+             * @description Number of credits to purchase.
+             * @enum {integer}
+             */
+            credits: 10000 | 20000 | 80000 | 100000;
+        };
+        PurchaseTopupSuccess: {
+            /** @enum {boolean} */
+            success?: true;
+            /** @description Stripe PaymentIntent id for the charge. */
+            payment_intent_id?: string;
+            /** @description Credits purchased in this request. */
+            credits?: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -148,6 +254,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const creditsBreakdownItemPurchase_kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreditsBreakdownItem"]["purchase_kind"]> = ["Subscription", "Top-up", "Manual", "Setup", "Pending"];
+export const purchaseTopupRequestCreditsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PurchaseTopupRequest"]["credits"]> = [10000, 20000, 80000, 100000];
 export type operations = Record<string, never>;
 
 /** The spec's `servers`, in order. */

@@ -1,11 +1,12 @@
 // createBillingClient: openapi-fetch with auth, timeout and retry, and one typed method per operation.
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { servers, type paths } from "../generated/billing";
+import { purchaseTopupRequestCreditsValues, servers, type paths } from "../generated/billing";
 import { resolveConfig, type BillingClientOptions } from "./config";
 import { errorFromFault, errorFromResponse } from "./error-mapping";
-import { InvalidResponseError } from "./errors";
+import { InvalidResponseError, ValidationError } from "./errors";
 import { createTransport } from "./transport";
-import type { CreditsInfo } from "./types";
+import type { CreditsInfo, TopupCredits, TopupReceipt } from "./types";
+import { waitForCredits, type WaitForCreditsOptions } from "./wait-for-credits";
 import { VERSION } from "./version";
 
 export type CallOptions = {
@@ -38,13 +39,35 @@ export function createBillingClient(options: BillingClientOptions = {}) {
     }
   }
 
+  /** The team's balance, lots, plan and whether usage is allowed. Retried on transient failures. */
+  function getCreditsInfo(callOptions: CallOptions = {}): Promise<CreditsInfo> {
+    return call("GET", "/user/credits/info", () =>
+      raw.GET("/user/credits/info", { signal: callOptions.signal, headers: callOptions.headers, parseAs: "text" }),
+    );
+  }
+
+  /**
+   * Charges the team's saved card and buys `credits`. Sent at most once, never retried: on a timeout or a
+   * broken connection the charge may or may not have happened, so check the balance before trying again.
+   * The credits arrive later (Stripe's webhook): use `waitForCredits` to see them land.
+   */
+  async function purchaseTopup(credits: TopupCredits, callOptions: CallOptions = {}): Promise<TopupReceipt> {
+    const path = "/user/purchase-topup";
+    // Callers from JavaScript get no compile-time check; the spec's enum is enforced before anything is sent.
+    if (!(purchaseTopupRequestCreditsValues as readonly unknown[]).includes(credits)) {
+      const allowed = purchaseTopupRequestCreditsValues.join(", ");
+      throw new ValidationError(`credits must be one of ${allowed}, not ${String(credits)}; nothing was sent`, { method: "POST", path });
+    }
+    return call("POST", path, () =>
+      raw.POST(path, { body: { credits }, signal: callOptions.signal, headers: callOptions.headers, parseAs: "text" }),
+    );
+  }
+
   return {
-    /** The team's balance, lots, plan and whether usage is allowed. Retried on transient failures. */
-    getCreditsInfo(callOptions: CallOptions = {}): Promise<CreditsInfo> {
-      return call("GET", "/user/credits/info", () =>
-        raw.GET("/user/credits/info", { signal: callOptions.signal, headers: callOptions.headers, parseAs: "text" }),
-      );
-    },
+    getCreditsInfo,
+    purchaseTopup,
+    /** Polls `getCreditsInfo` until `credits >= atLeast`; rejects with TimeoutError naming the last balance seen. */
+    waitForCredits: (waitOptions: WaitForCreditsOptions) => waitForCredits(getCreditsInfo, waitOptions),
     /** The openapi-fetch client underneath, with the same auth, timeout and retry; returns `{ data, error, response }`. */
     raw,
   };

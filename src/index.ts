@@ -13,5 +13,6 @@ export {
   ConfigurationError,
   ValidationError,
 } from "./errors";
-export type { CreditsInfo, CreditLot, PurchaseKind, ActiveSubscription, ErrorBody } from "./types";
+export type { CreditsInfo, CreditLot, PurchaseKind, ActiveSubscription, ErrorBody, TopupCredits, TopupReceipt } from "./types";
+export type { WaitForCreditsOptions } from "./wait-for-credits";
 export { VERSION } from "./version";

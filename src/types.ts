@@ -8,3 +8,5 @@ export type CreditLot = Schemas["CreditsBreakdownItem"];
 export type PurchaseKind = NonNullable<CreditLot["purchase_kind"]>;
 export type ActiveSubscription = Schemas["ActiveSubscription"];
 export type ErrorBody = Schemas["ErrorResponse"];
+export type TopupCredits = Schemas["PurchaseTopupRequest"]["credits"];
+export type TopupReceipt = Schemas["PurchaseTopupSuccess"];

@@ -1,0 +1,50 @@
+// The client against Prism serving the spec: every operation, every documented status, read from the spec.
+import { createBillingClient } from "../src";
+import { CALLERS, contractMatrix } from "./helpers/contract";
+import { loadSpec, type Spec } from "./helpers/spec";
+
+const spec = loadSpec();
+const { cases, uncovered } = contractMatrix(spec);
+const billing = () => createBillingClient({ apiKey: "contract-test-key", baseUrl: process.env.PRISM_URL!, maxRetries: 0 });
+
+test("every documented operation and status is covered by a contract case", () => {
+  expect(uncovered).toEqual([]);
+  expect(cases.length).toBeGreaterThan(0);
+});
+
+test.each(cases.map((c) => [`${c.operation} ${c.status}`, c] as const))("%s gives the outcome its status maps to", async (_name, c) => {
+  const result = await CALLERS[c.operation]!(billing(), { Prefer: `code=${c.status}` }, spec).then(
+    (data) => ({ data }),
+    (error: unknown) => ({ error }),
+  );
+  if (c.expect.kind === "data") {
+    expect(result).toEqual({ data: c.expect.equals });
+  } else {
+    expect("error" in result && result.error).toBeInstanceOf(c.expect.class);
+    expect("error" in result && result.error).toMatchObject(c.expect.fields);
+  }
+});
+
+describe("the coverage gate", () => {
+  const copy = (): Spec => structuredClone(spec);
+
+  test("fails, naming operation and status, for a status nobody handles", () => {
+    const extended = copy();
+    extended.paths["/user/credits/info"]!.get!.responses["418"] = { description: "I'm a teapot." };
+    expect(contractMatrix(extended).uncovered).toEqual(["GET /user/credits/info 418: no outcome rule for this status"]);
+  });
+
+  test("fails, naming operation and status, when the 500 response loses its example", () => {
+    const stripped = copy();
+    delete stripped.paths["/user/credits/info"]!.get!.responses["500"]!.content!["application/json"]!.example;
+    expect(contractMatrix(stripped).uncovered).toEqual([
+      "GET /user/credits/info 500: the response documents a body but no example",
+    ]);
+  });
+
+  test("fails, naming the operation, for an operation no caller covers", () => {
+    const extended = copy();
+    extended.paths["/user/refund"] = { post: { responses: { "200": { description: "ok" } } } };
+    expect(contractMatrix(extended).uncovered).toEqual(["POST /user/refund: no contract caller for this operation"]);
+  });
+});

@@ -7,6 +7,8 @@ const config: Config = {
   testMatch: ["**/*.test.ts"],
   // Type errors are the job of `npm run typecheck`; transpiling only keeps the suite fast.
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
+  // src/ imports with ".js" endings (what Node's ES module loader needs); jest resolves them to the .ts files.
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   testTimeout: 20_000,
   // Most tests wait on sockets, timers and child processes, not the CPU: more workers than the 2 cores pay off.
   maxWorkers: 4,

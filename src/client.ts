@@ -1,13 +1,13 @@
 // createBillingClient: openapi-fetch with auth, timeout and retry, and one typed method per operation.
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { purchaseTopupRequestCreditsValues, servers, type paths } from "../generated/billing";
-import { resolveConfig, type BillingClientOptions } from "./config";
-import { errorFromFault, errorFromResponse } from "./error-mapping";
-import { InvalidResponseError, ValidationError } from "./errors";
-import { createTransport } from "./transport";
-import type { CreditsInfo, TopupCredits, TopupReceipt } from "./types";
-import { waitForCredits, type WaitForCreditsOptions } from "./wait-for-credits";
-import { VERSION } from "./version";
+import { purchaseTopupRequestCreditsValues, servers, type paths } from "../generated/billing.js";
+import { resolveConfig, type BillingClientOptions } from "./config.js";
+import { errorFromFault, errorFromResponse } from "./error-mapping.js";
+import { InvalidResponseError, ValidationError } from "./errors.js";
+import { createTransport } from "./transport.js";
+import type { CreditsInfo, TopupCredits, TopupReceipt } from "./types.js";
+import { waitForCredits, type WaitForCreditsOptions } from "./wait-for-credits.js";
+import { VERSION } from "./version.js";
 
 export type CallOptions = {
   /** Cancels the call, retries and backoff included; rejects with an AbortError. */

@@ -1,5 +1,5 @@
 // Client options from arguments and environment, with defaults; refuses options that cannot work or are unsafe.
-import { ConfigurationError } from "./errors";
+import { ConfigurationError } from "./errors.js";
 
 export type BillingClientOptions = {
   /** Default: `process.env.OLOSTEP_API_KEY`. */

@@ -9,7 +9,7 @@ import {
   ServerError,
   TimeoutError,
   type ErrorDetails,
-} from "./errors";
+} from "./errors.js";
 
 type Call = { method: string; path: string };
 
@@ -67,13 +67,15 @@ export function errorFromFault(call: Call & { timeoutMs: number }, fault: unknow
   if (name === "SyntaxError") {
     return new InvalidResponseError(`${where} returned a body that is not valid JSON`, { ...call, cause: fault });
   }
-  const refused = causeCode(fault) === "ECONNREFUSED";
+  const cause = causeOf(fault);
+  const refused = cause.code === "ECONNREFUSED";
   const outcome = !movesMoney
     ? ""
     : refused
       ? "; nothing was sent, so nothing was charged"
       : "; the charge may or may not have happened: check the balance before trying again";
-  const reason = refused ? "the connection was refused" : "the connection failed";
+  const detail = cause.code ?? cause.message;
+  const reason = refused ? "the connection was refused" : `the connection failed${detail ? ` (${detail})` : ""}`;
   return new ConnectionError(`${where} failed: ${reason}${outcome}`, { ...call, cause: fault });
 }
 
@@ -82,9 +84,13 @@ function redact(text: string, secret: string): string {
   return secret.length >= 8 ? text.split(secret).join("[redacted]") : text;
 }
 
-function causeCode(fault: unknown): string | undefined {
-  const cause = (fault as { cause?: { code?: unknown } } | null)?.cause;
-  return typeof cause?.code === "string" ? cause.code : undefined;
+/** undici reports the socket's own error as `cause` of its "fetch failed" TypeError. */
+function causeOf(fault: unknown): { code?: string; message?: string } {
+  const cause = (fault as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  return {
+    code: typeof cause?.code === "string" ? cause.code : undefined,
+    message: typeof cause?.message === "string" && cause.message.length < 100 ? cause.message : undefined,
+  };
 }
 
 function numberOrUndefined(value: unknown): number | undefined {

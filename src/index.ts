@@ -1,6 +1,6 @@
 // The package's public surface: exports only.
-export { createBillingClient, type BillingClient, type CallOptions } from "./client";
-export type { BillingClientOptions } from "./config";
+export { createBillingClient, type BillingClient, type CallOptions } from "./client.js";
+export type { BillingClientOptions } from "./config.js";
 export {
   BillingError,
   AuthenticationError,
@@ -12,7 +12,7 @@ export {
   InvalidResponseError,
   ConfigurationError,
   ValidationError,
-} from "./errors";
-export type { CreditsInfo, CreditLot, PurchaseKind, ActiveSubscription, ErrorBody, TopupCredits, TopupReceipt } from "./types";
-export type { WaitForCreditsOptions } from "./wait-for-credits";
-export { VERSION } from "./version";
+} from "./errors.js";
+export type { CreditsInfo, CreditLot, PurchaseKind, ActiveSubscription, ErrorBody, TopupCredits, TopupReceipt } from "./types.js";
+export type { WaitForCreditsOptions } from "./wait-for-credits.js";
+export { VERSION } from "./version.js";

@@ -1,6 +1,6 @@
 // The fetch that openapi-fetch calls: one attempt = headers and body under one timeout, retried by the policy.
-import { race, sleep } from "./abortable";
-import { backoffDelayMs, retryDelayMs, shouldRetry } from "./retry";
+import { race, sleep } from "./abortable.js";
+import { backoffDelayMs, retryDelayMs, shouldRetry } from "./retry.js";
 
 export type FetchLike = (input: Request) => Promise<Response>;
 

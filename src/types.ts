@@ -1,5 +1,5 @@
 // Friendly names for the generated types; never restated by hand.
-import type { components } from "../generated/billing";
+import type { components } from "../generated/billing.js";
 
 type Schemas = components["schemas"];
 

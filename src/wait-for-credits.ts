@@ -1,7 +1,7 @@
 // Polls the balance until a top-up lands: the vendor adds purchased credits later, from Stripe's webhook.
-import { sleep } from "./abortable";
-import { TimeoutError, ValidationError } from "./errors";
-import type { CreditsInfo } from "./types";
+import { sleep } from "./abortable.js";
+import { TimeoutError, ValidationError } from "./errors.js";
+import type { CreditsInfo } from "./types.js";
 
 export type WaitForCreditsOptions = {
   /** Resolve once `credits` is at least this. */

@@ -1,5 +1,6 @@
-// Starts one Prism for the whole jest run; tests find it through PRISM_URL.
+// Starts one Prism for the whole jest run (tests find it through PRISM_URL) and builds the CLI if stale.
 import { startPrism, type RunningPrism } from "../mocks/prism";
+import { ensureBuilt } from "./cli.global-build";
 
 declare global {
   // eslint-disable-next-line no-var
@@ -7,7 +8,10 @@ declare global {
 }
 
 export default async function startSharedPrism(): Promise<void> {
-  const prism = await startPrism();
+  // Prism starts while the build (if one is due) runs: the two are the slowest parts of set-up.
+  const starting = startPrism();
+  ensureBuilt();
+  const prism = await starting;
   globalThis.__prism = prism;
   process.env.PRISM_URL = prism.url;
   // If jest itself is interrupted, teardown never runs: kill exactly our child on the way out.

@@ -1,6 +1,6 @@
 // Reads an OpenAPI file and refuses, with one line naming the file, anything the generator must not see.
 import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { repoLabel } from "./paths";
 
 export class SpecError extends Error {
   override name = "SpecError";
@@ -16,7 +16,7 @@ export type OpenApiDocument = {
 
 /** Parses `file` and checks what openapi-typescript would otherwise report as a wall of text. */
 export function readSpec(file: string): OpenApiDocument {
-  const shown = relative(process.cwd(), file) || file;
+  const shown = repoLabel(file);
   let text: string;
   try {
     text = readFileSync(file, "utf8");

@@ -1,0 +1,26 @@
+// Builds dist/ before the CLI tests when a source is newer than the compiled bin (npm ci builds it too).
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const REPO = join(__dirname, "..");
+const BIN = join(REPO, "dist", "cjs", "src", "cli", "main.js");
+
+function newestSourceMs(dir: string): number {
+  return Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? newestSourceMs(path) : statSync(path).mtimeMs;
+    }),
+  );
+}
+
+export function ensureBuilt(): void {
+  const sources = Math.max(...["src", "generated", "mocks", "openapi"].map((dir) => newestSourceMs(join(REPO, dir))));
+  if (existsSync(BIN) && statSync(BIN).mtimeMs >= sources) return;
+  execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(REPO, "scripts", "build.ts")], {
+    cwd: REPO,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}

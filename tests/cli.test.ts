@@ -1,0 +1,146 @@
+// The compiled olostep-billing bin, run as a child process against Prism and against a local fault server.
+import { readFileSync } from "node:fs";
+import { runCli } from "./helpers/cli";
+import { json, startFaultServer, type FaultServer } from "./helpers/fault-server";
+import { exampleOf, loadSpec } from "./helpers/spec";
+
+const spec = loadSpec();
+const example = exampleOf(spec, "/user/credits/info", "get", "200");
+const prism = () => ["--api-key", "cli-test-key", "--base-url", process.env.PRISM_URL!];
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+test("--version prints the package version", async () => {
+  const result = await runCli(["--version"]);
+  expect(result).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync("package.json", "utf8")).version}\n`, stderr: "" });
+});
+
+test("--help prints the usage with the commands and exit codes", async () => {
+  const result = await runCli(["--help"]);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(/^Usage: olostep-billing <command>/);
+  expect(result.stdout).toContain("check --min N");
+  expect(result.stdout).toContain("Exit codes:");
+});
+
+test("credits prints the summary and the lot table, without colour when stdout is not a TTY", async () => {
+  const result = await runCli(["credits", ...prism()]);
+  expect(result.code).toBe(0);
+  expect(result.stderr).toBe("");
+  const lines = result.stdout.split("\n");
+  expect(lines[0]).toBe("Credits  12,500 (usage allowed)");
+  expect(lines[1]).toBe("Plan     Pro (SUB_PRO): 10,000 credits included, since 2024-01-01");
+  expect(lines[3]).toMatch(/^Kind\s+Allocated\s+Remaining\s+Used\s+Expires$/);
+  expect(lines[4]).toMatch(/^Subscription\s+10,000\s+8,500\s+15%\s+2025-01-01 \(EXPIRED [\d,]+ days ago\)$/);
+  expect(lines[5]).toMatch(/^Top-up\s+5,000\s+4,000\s+20%\s+2025-04-01 \(EXPIRED [\d,]+ days ago\)$/);
+  expect(result.stdout).not.toContain("\u001b[");
+});
+
+test("credits marks a lot that has not expired with the days left", async () => {
+  const inTenDays = Math.floor(Date.now() / 1000) + 10 * 86_400 + 3_600;
+  server = await startFaultServer(json(200, { credits: 5, breakdown: [{ purchase_kind: "Manual", allocated_units: 10, remaining_units: 5, expiry_date: inTenDays }] }));
+  const result = await runCli(["credits", "--api-key", "k", "--base-url", server.url]);
+  expect(result.stdout).toMatch(/Manual\s+10\s+5\s+50%\s+\d{4}-\d{2}-\d{2} \(in 10 days\)/);
+});
+
+test("credits --json prints the API's JSON unchanged", async () => {
+  const result = await runCli(["credits", "--json", ...prism()]);
+  expect(result.code).toBe(0);
+  expect(JSON.parse(result.stdout)).toEqual(example);
+});
+
+test("colour only on a TTY, and never with NO_COLOR", async () => {
+  const coloured = await runCli(["credits", ...prism()], { tty: true });
+  expect(coloured.stdout).toContain("\u001b[1m");
+  const plain = await runCli(["credits", ...prism()], { tty: true, env: { NO_COLOR: "1" } });
+  expect(plain.code).toBe(0);
+  expect(plain.stdout).toContain("Credits  12,500");
+  expect(plain.stdout).not.toContain("\u001b[1m");
+});
+
+test("check --min exits 0 when the balance is enough", async () => {
+  const result = await runCli(["check", "--min", "10000", ...prism()]);
+  expect(result).toMatchObject({ code: 0, stdout: "ok: 12,500 credits, 10,000 required\n" });
+});
+
+test("check --min exits 1 with one line saying why when it is not", async () => {
+  const result = await runCli(["check", "--min", "20,000", ...prism()]);
+  expect(result).toEqual({ code: 1, stdout: "", stderr: "not enough: 12,500 credits, 20,000 required\n" });
+});
+
+test("check exits 1 when usage is not allowed, whatever the balance", async () => {
+  server = await startFaultServer(json(200, { credits: 50_000, allow_usage: false }));
+  const result = await runCli(["check", "--min", "1", "--api-key", "k", "--base-url", server.url]);
+  expect(result).toEqual({ code: 1, stdout: "", stderr: "not enough: usage is not allowed for this team (50,000 credits, 1 required)\n" });
+});
+
+test.each([
+  ["an unknown command", ["balance"], /unknown command "balance"/],
+  ["an unknown option", ["credits", "--verbose"], /Unknown option '--verbose'/],
+  ["--min that is not a number", ["check", "--min", "lots"], /--min must be a non-negative whole number, not "lots"/],
+  ["a negative --min", ["check", "--min=-5"], /--min must be a non-negative whole number, not "-5"/],
+  ["check without --min", ["check"], /check needs --min N/],
+  ["--timeout that is not positive", ["credits", "--timeout", "0"], /--timeout must be a positive number of seconds, not "0"/],
+  ["--timeout that is not a number", ["credits", "--timeout", "soon"], /--timeout must be a positive number of seconds/],
+  ["an option of another command", ["credits", "--min", "5"], /--min does not apply to "credits"/],
+  ["a top-up amount outside the enum", ["topup", "12345", "--yes"], /one of 10000, 20000, 80000, 100000, not "12345"/],
+  ["no command", [], /no command given/],
+])("%s exits 2 with a one-line reason and the usage hint, sending nothing", async (_name, args, reason) => {
+  server = await startFaultServer(json(200, example));
+  const result = await runCli([...args, "--api-key", "k", "--base-url", server.url]);
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe("");
+  const [line, hint, ...rest] = result.stderr.trimEnd().split("\n");
+  expect(line).toMatch(reason);
+  expect(hint).toBe("Run `olostep-billing --help` for usage.");
+  expect(rest).toEqual([]);
+  expect(server.requests).toHaveLength(0);
+});
+
+test("a missing key without --mock exits 2 naming OLOSTEP_API_KEY", async () => {
+  const result = await runCli(["credits"]);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain("OLOSTEP_API_KEY");
+});
+
+test.each([
+  [402, 3],
+  [401, 3],
+  [500, 4],
+  [503, 4],
+  [404, 6],
+])("a %i exits %i", async (status, code) => {
+  server = await startFaultServer(json(status, { error: "nope" }));
+  const result = await runCli(["credits", "--api-key", "k", "--base-url", server.url, "--timeout", "5"]);
+  expect(result.code).toBe(code);
+  expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+});
+
+test("an unreachable server exits 4", async () => {
+  server = await startFaultServer(json(200, {}));
+  const url = server.url;
+  await server.close();
+  server = undefined;
+  const result = await runCli(["credits", "--api-key", "k", "--base-url", url]);
+  expect(result.code).toBe(4);
+  expect(result.stderr).toContain("refused");
+});
+
+test("a key given with --api-key is never echoed, even when the request fails", async () => {
+  const key = "sk_live_CLICANARY_93ab71";
+  server = await startFaultServer(json(402, {}));
+  const result = await runCli(["credits", "--api-key", key, "--base-url", server.url]);
+  expect(result.code).toBe(3);
+  expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${key}`);
+  expect(result.stdout + result.stderr).not.toContain(key);
+  expect(result.stdout + result.stderr).not.toContain(key.slice(0, 10));
+});
+
+test("--mock runs the command against a Prism it starts and stops itself, without a key", async () => {
+  const result = await runCli(["--mock", "credits", "--json"]);
+  expect(result.code).toBe(0);
+  expect(JSON.parse(result.stdout)).toEqual(example);
+});

@@ -5,6 +5,8 @@ const config: Config = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
+  // The packaging test packs and installs the tarball (about 15 s): CI and `npm run test:package` run it.
+  testPathIgnorePatterns: process.env.BILLING_PACKAGE_TESTS === "1" ? [] : ["/tests/package/"],
   // Type errors are the job of `npm run typecheck`; transpiling only keeps the suite fast.
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   // src/ imports with ".js" endings (what Node's ES module loader needs); jest resolves them to the .ts files.

@@ -1,0 +1,112 @@
+// The published tarball, installed into a fresh project outside this repository: ESM, CommonJS, types, bin.
+import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { json, startFaultServer, type FaultServer } from "../helpers/fault-server";
+import { REPO } from "../helpers/run-script";
+
+const TSC = require.resolve("typescript/bin/tsc");
+const version = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version as string;
+let project: string;
+let tarball: string;
+let server: FaultServer;
+
+beforeAll(async () => {
+  project = mkdtempSync(join(tmpdir(), "olostep-billing-consumer-"));
+  // dist/ is fresh (global set-up builds it), so packing needs no scripts.
+  const packed = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", project], { cwd: REPO, encoding: "utf8" }));
+  tarball = join(project, packed[0].filename);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+  // --offline: the registry is not needed, npm ci has cached openapi-fetch; no test may need the network.
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], { cwd: project, stdio: "ignore" });
+  server = await startFaultServer(json(200, { credits: 42, allow_usage: true }));
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(project, { recursive: true, force: true });
+});
+
+/** Async: the local server answering the consumer lives in this process and must keep running. */
+async function node(file: string, source: string): Promise<string> {
+  writeFileSync(join(project, file), source);
+  const { stdout } = await promisify(execFile)(process.execPath, [file], { cwd: project, encoding: "utf8", env: { ...process.env, BASE_URL: server.url }, timeout: 20_000 });
+  return stdout;
+}
+
+test("the tarball holds only dist/, README, LICENSE and package.json, and is under 60 kB", () => {
+  const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--ignore-scripts", "--json"], { cwd: REPO, encoding: "utf8" }))[0];
+  const paths = (packed.files as { path: string }[]).map((file) => file.path);
+  expect(paths.filter((path) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(path))).toEqual([]);
+  expect(paths).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json", "dist/cjs/src/index.js", "dist/esm/src/index.js"]));
+  expect(packed.size).toBeLessThan(60_000);
+});
+
+test("import in an .mjs file works and calls a local server", async () => {
+  const out = await node("esm.mjs", `import { createBillingClient, AuthenticationError } from "olostep-billing";
+const billing = createBillingClient({ apiKey: "k", baseUrl: process.env.BASE_URL });
+console.log(JSON.stringify({ info: await billing.getCreditsInfo(), errors: typeof AuthenticationError }));`);
+  expect(JSON.parse(out)).toEqual({ info: { credits: 42, allow_usage: true }, errors: "function" });
+});
+
+test("require in a .cjs file works and calls a local server", async () => {
+  const out = await node("cjs.cjs", `const { createBillingClient } = require("olostep-billing");
+createBillingClient({ apiKey: "k", baseUrl: process.env.BASE_URL }).getCreditsInfo().then((info) => console.log(JSON.stringify(info)));`);
+  expect(JSON.parse(out)).toEqual({ credits: 42, allow_usage: true });
+});
+
+test("importing the client loads neither Prism, ajv nor the CLI", async () => {
+  const out = await node("light.cjs", `require("olostep-billing");
+console.log(JSON.stringify(Object.keys(require.cache).filter((f) => /prism|ajv|[\\\\/]cli[\\\\/]|mocks/.test(f))));`);
+  expect(JSON.parse(out)).toEqual([]);
+});
+
+const consumer = `import { createBillingClient, type CreditsInfo } from "olostep-billing";
+export async function balance(): Promise<number | undefined> {
+  const info: CreditsInfo = await createBillingClient({ apiKey: "k" }).getCreditsInfo();
+  return info.credits;
+}
+`;
+
+test.each([
+  ["node16", { module: "node16", moduleResolution: "node16" }, "consumer.mts"],
+  ["node16 from CommonJS", { module: "node16", moduleResolution: "node16" }, "consumer.cts"],
+  ["bundler", { module: "esnext", moduleResolution: "bundler" }, "consumer.ts"],
+])("a TypeScript consumer (%s) type-checks a call and fails on a misspelt field", (_name, options, file) => {
+  const config = { compilerOptions: { ...options, strict: true, noEmit: true, lib: ["ES2022", "DOM"], types: [], skipLibCheck: false }, files: [file] };
+  writeFileSync(join(project, "tsconfig.json"), JSON.stringify(config));
+  writeFileSync(join(project, file), consumer);
+  const ok = spawnSync(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: project, encoding: "utf8" });
+  expect(ok.stdout).toBe("");
+  expect(ok.status).toBe(0);
+
+  // The declarations were fully checked above; skipping them here halves the second run.
+  writeFileSync(join(project, "tsconfig.json"), JSON.stringify({ ...config, compilerOptions: { ...config.compilerOptions, skipLibCheck: true } }));
+  writeFileSync(join(project, file), consumer.replace("info.credits", "info.creditz"));
+  const typo = spawnSync(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: project, encoding: "utf8" });
+  expect(typo.status).not.toBe(0);
+  expect(typo.stdout).toMatch(/Property 'creditz' does not exist on type .*Did you mean 'credits'\?/);
+});
+
+test("the client entry bundles for the browser with no Node built-in module", async () => {
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  writeFileSync(join(project, "browser.mjs"), `import { createBillingClient } from "olostep-billing";\nwindow.billing = createBillingClient;\n`);
+  const result = await esbuild.build({
+    entryPoints: [join(project, "browser.mjs")],
+    bundle: true,
+    platform: "browser",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  expect(inputs.filter((input) => /^node:|prism|ajv|[\\/]cli[\\/]/.test(input))).toEqual([]);
+  expect(inputs).toEqual(expect.arrayContaining([expect.stringContaining("openapi-fetch")]));
+});
+
+test("npx olostep-billing --version prints the version", () => {
+  const out = execFileSync("npx", ["--offline", "olostep-billing", "--version"], { cwd: project, encoding: "utf8" });
+  expect(out.trim()).toBe(version);
+});

@@ -3,7 +3,8 @@ import { fork } from "node:child_process";
 import { resolve } from "node:path";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/billing";
-import { createBillingClient } from "../src";
+// The compiled client, as users run it (run.ts builds dist/ first when it is stale).
+import { createBillingClient } from "../dist/cjs/src/index.js";
 import { fixed, median, percentile, spread } from "./stats";
 
 type Call = () => Promise<unknown>;

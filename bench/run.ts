@@ -3,14 +3,19 @@ import { cpus } from "node:os";
 import { rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { ensureBuilt } from "../scripts/lib/ensure-built";
 import { measureDevLoop } from "./dev-loop";
 import { measurePerCall } from "./per-call";
 import { forbiddenInputs, measureSize } from "./size";
 import { fixed, table } from "./stats";
 
-const { values } = parseArgs({ options: { "skip-tests": { type: "boolean" }, "no-write": { type: "boolean" } }, strict: true });
+const { values } = parseArgs({
+  options: { "skip-tests": { type: "boolean" }, "no-write": { type: "boolean" }, only: { type: "string" } },
+  strict: true,
+});
 
 async function main(): Promise<void> {
+  ensureBuilt();
   const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ${process.platform}/${process.arch}`;
   console.log(`bench: ${machine}`);
 

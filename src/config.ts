@@ -10,8 +10,8 @@ export type BillingClientOptions = {
   timeoutMs?: number;
   /** Extra attempts for idempotent requests (GET, HEAD) only. Default 2. */
   maxRetries?: number;
-  /** Any fetch-compatible function. Default `globalThis.fetch`. */
-  fetch?: (input: Request) => Promise<Response>;
+  /** Any fetch-compatible function, called as `fetch(url, init)`. Default `globalThis.fetch`. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Appended to the package's own User-Agent. */
   userAgent?: string;
   /** Receives one line per retry (method, path, status, wait); never the key. */

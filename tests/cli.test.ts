@@ -119,6 +119,17 @@ test.each([
   expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
 });
 
+test("a 402 with an empty body (as Prism sends it) exits 3 at once, with no timer left holding the process", async () => {
+  server = await startFaultServer((_req, res) => {
+    res.writeHead(402, { "content-length": "0" });
+    res.end();
+  });
+  const started = Date.now();
+  const result = await runCli(["credits", "--api-key", "k", "--base-url", server.url]);
+  expect(result.code).toBe(3);
+  expect(Date.now() - started).toBeLessThan(5_000);
+});
+
 test("an unreachable server exits 4", async () => {
   server = await startFaultServer(json(200, {}));
   const url = server.url;

@@ -102,9 +102,9 @@ test("an injected fetch is used for every request", async () => {
   const billing = createBillingClient({
     apiKey: "k",
     baseUrl: server.url,
-    fetch: (request) => {
-      seen.push(`${request.method} ${request.url}`);
-      return fetch(request);
+    fetch: (url, init) => {
+      seen.push(`${init.method} ${url}`);
+      return fetch(url, init);
     },
   });
   await expect(billing.getCreditsInfo()).resolves.toEqual(example);

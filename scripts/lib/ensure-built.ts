@@ -1,9 +1,9 @@
-// Builds dist/ before the CLI tests when a source is newer than the compiled bin (npm ci builds it too).
+// Builds dist/ when a source is newer than the compiled bin: for the CLI tests and the benchmark (npm ci builds it too).
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-const REPO = join(__dirname, "..");
+const REPO = join(__dirname, "..", "..");
 const BIN = join(REPO, "dist", "cjs", "src", "cli", "main.js");
 
 function newestSourceMs(dir: string): number {

@@ -3,8 +3,7 @@ import { fork } from "node:child_process";
 import { resolve } from "node:path";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/billing";
-// The compiled client, as users run it (run.ts builds dist/ first when it is stale).
-import { createBillingClient } from "../dist/cjs/src/index.js";
+import { createBillingClient } from "../src/index.js";
 import { fixed, median, percentile, spread } from "./stats";
 
 type Call = () => Promise<unknown>;
@@ -16,7 +15,7 @@ const CALLS_C16 = 4_000;
 const WARMUP = 500;
 
 export async function measurePerCall(): Promise<PerCallResult[]> {
-  const server = fork(resolve(__dirname, "server.ts"), [], { execArgv: ["-r", "ts-node/register/transpile-only"], stdio: "ignore" });
+  const server = fork(resolve(__dirname, "server.ts"), [], { execArgv: ["-r", resolve(__dirname, "..", "scripts", "register.js")], stdio: "ignore" });
   try {
     const port = await new Promise<number>((done) => server.once("message", (m: { port: number }) => done(m.port)));
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,6 +1,6 @@
-// Starts and stops Prism on 127.0.0.1: the one launcher behind `npm run mock`, the tests and `--mock`.
+// Starts and stops Prism on 127.0.0.1: the one launcher behind `npm run mock`, the tests, `--mock` and the live check.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -19,6 +19,11 @@ export type PrismOptions = {
   onLog?: (line: string) => void;
   /** How long Prism may take to start. */
   startTimeoutMs?: number;
+  /**
+   * Proxy mode: forward every request to this server and check its answers against the spec
+   * (`prism proxy --errors`), instead of answering from the spec's examples.
+   */
+  upstream?: string;
 };
 
 export type RunningPrism = {
@@ -37,10 +42,13 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
   const port = options.port ?? (await freePort());
   const workDir = mkdtempSync(join(tmpdir(), "olostep-billing-mock-"));
   const specFile = join(workDir, "billing.mock.json");
-  writeFileSync(specFile, JSON.stringify(buildMockSpec(options.spec ?? DEFAULT_SPEC)));
+  // A proxy checks the real API against the vendor's spec as it stands: no mock-only scenarios in it.
+  const specDoc = options.upstream ? JSON.parse(readFileSync(options.spec ?? DEFAULT_SPEC, "utf8")) : buildMockSpec(options.spec ?? DEFAULT_SPEC);
+  writeFileSync(specFile, JSON.stringify(specDoc));
+  const mode = options.upstream ? ["proxy", specFile, options.upstream] : ["mock", specFile];
   const child = spawn(
     process.execPath,
-    [prismCli(), "mock", specFile, "--host", HOST, "--port", String(port), "--errors"],
+    [prismCli(), ...mode, "--host", HOST, "--port", String(port), "--errors"],
     // Prism's package sends analytics through Scarf unless told not to.
     { env: { ...process.env, SCARF_ANALYTICS: "false", FORCE_COLOR: "0" }, stdio: ["ignore", "pipe", "pipe"] },
   );

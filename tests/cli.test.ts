@@ -149,9 +149,3 @@ test("a key given with --api-key is never echoed, even when the request fails", 
   expect(result.stdout + result.stderr).not.toContain(key);
   expect(result.stdout + result.stderr).not.toContain(key.slice(0, 10));
 });
-
-test("--mock runs the command against a Prism it starts and stops itself, without a key", async () => {
-  const result = await runCli(["--mock", "credits", "--json"]);
-  expect(result.code).toBe(0);
-  expect(JSON.parse(result.stdout)).toEqual(example);
-});

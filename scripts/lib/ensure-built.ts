@@ -19,7 +19,7 @@ function newestSourceMs(dir: string): number {
 export function ensureBuilt(): void {
   const sources = Math.max(...["src", "generated", "mocks", "openapi"].map((dir) => newestSourceMs(join(REPO, dir))));
   if (existsSync(BIN) && statSync(BIN).mtimeMs >= sources) return;
-  execFileSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(REPO, "scripts", "build.ts")], {
+  execFileSync(process.execPath, ["-r", join(REPO, "scripts", "register.js"), join(REPO, "scripts", "build.ts")], {
     cwd: REPO,
     stdio: ["ignore", "ignore", "inherit"],
   });

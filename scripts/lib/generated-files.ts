@@ -6,7 +6,11 @@ import { repoLabel } from "./paths";
 
 /** Renders everything before writing anything: a bad spec throws and never touches `out`. */
 export async function writeGenerated(spec: string, out: string): Promise<string[]> {
-  const files = await renderGenerated(spec, repoLabel(spec));
+  return writeFilesAtomically(out, await renderGenerated(spec, repoLabel(spec)));
+}
+
+/** Each file is written to a temporary name and renamed over the old one, so none is ever half written. */
+export function writeFilesAtomically(out: string, files: Map<string, string>): string[] {
   mkdirSync(out, { recursive: true });
   const staged: [string, string][] = [];
   try {

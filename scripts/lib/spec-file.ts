@@ -15,8 +15,7 @@ export type OpenApiDocument = {
 };
 
 /** Parses `file` and checks what openapi-typescript would otherwise report as a wall of text. */
-export function readSpec(file: string): OpenApiDocument {
-  const shown = repoLabel(file);
+export function readSpec(file: string, shown: string = repoLabel(file)): OpenApiDocument {
   let text: string;
   try {
     text = readFileSync(file, "utf8");

@@ -8,7 +8,7 @@ export type ScriptResult = { code: number | null; stdout: string; stderr: string
 
 /** `script` is a TypeScript file under scripts/, run the way package.json runs it. */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): ScriptResult {
-  const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", resolve(REPO, "scripts", script), ...args], {
+  const result = spawnSync(process.execPath, ["-r", resolve(REPO, "scripts", "register.js"), resolve(REPO, "scripts", script), ...args], {
     cwd: REPO,
     encoding: "utf8",
     env: { ...process.env, ...env },

@@ -1,0 +1,53 @@
+// `npm run contract:live`: calls the live API through Prism as a validating proxy and fails on any answer
+// that breaks the spec. Opt-in (OLOSTEP_API_KEY), read-only: only GET operations, never purchase-topup.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { startPrism } from "../mocks/prism";
+import { createBillingClient } from "../src/index.js";
+import { runMain } from "./lib/cli-args";
+import { SPEC_FILE } from "./lib/paths";
+
+runMain(async () => {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { upstream: { type: "string" } }, strict: true });
+  const apiKey = process.env.OLOSTEP_API_KEY;
+  if (!apiKey) {
+    console.log("contract:live skipped: set OLOSTEP_API_KEY to check the live API against the spec (nothing was called)");
+    return;
+  }
+  const spec = JSON.parse(readFileSync(SPEC_FILE, "utf8")) as { servers: { url: string }[]; paths: Record<string, Record<string, unknown>> };
+  const upstream = values.upstream ?? spec.servers[0]!.url;
+  // Reading only: a check must never move money, so only GET operations are called.
+  const paths = Object.entries(spec.paths).filter(([, item]) => "get" in item).map(([path]) => path);
+  const proxy = await startPrism({ upstream });
+  const violations: string[] = [];
+  try {
+    const billing = createBillingClient({ apiKey, baseUrl: proxy.url, maxRetries: 0 });
+    for (const path of paths) {
+      const { data, error, response } = await billing.raw.GET(path as "/user/credits/info", { parseAs: "text" });
+      const found = JSON.parse(response.headers.get("sl-violations") ?? "[]") as { location: string[]; message: string; severity: string }[];
+      for (const v of found) violations.push(`GET ${path} (${response.status}): ${v.severity} at ${v.location.join(".")}: ${v.message}`);
+      console.log(`contract:live: GET ${path} → ${response.status}, ${found.length} violation(s)`);
+      if (found.length > 0) continue;
+      // Without violations, anything but a 2xx means nothing was checked: say why instead of passing.
+      if (!response.ok) violations.push(`GET ${path}: no answer to check (${response.status}: ${describeFailure(error ?? data)})`);
+    }
+  } finally {
+    await proxy.stop();
+  }
+  if (violations.length > 0) throw new Error(`contract:live failed: ${violations.join("; ")}`);
+  console.log(`contract:live ok: ${paths.length} operation(s) of ${upstream} match openapi/billing.json`);
+});
+
+/** Prism's own errors (upstream unreachable, request refused) are problem+json documents with a title. */
+function describeFailure(body: unknown): string {
+  const problem = (typeof body === "string" ? safeJson(body) : body) as { title?: string; detail?: string; error?: string } | undefined;
+  return problem?.title ?? problem?.error ?? "an error response";
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

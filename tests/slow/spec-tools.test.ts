@@ -1,0 +1,88 @@
+// lint:spec and spec:update on fixture specs made from the current one, each run as the command users run.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { REPO, runScript } from "../helpers/run-script";
+import { loadSpec, SPEC_PATH, type Spec } from "../helpers/spec";
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), "billing-spec-tools-"));
+  cpSync(SPEC_PATH, join(work, "billing.json"));
+  cpSync(join(REPO, "generated"), join(work, "generated"), { recursive: true });
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+function fixture(name: string, change: (spec: Spec) => unknown): string {
+  const spec = loadSpec();
+  const result = change(spec) ?? spec;
+  const file = join(work, name);
+  writeFileSync(file, typeof result === "string" ? result : JSON.stringify(result));
+  return file;
+}
+
+function lintSpec(file: string) {
+  return spawnSync("npm", ["run", "-s", "lint:spec", "--", file], { cwd: REPO, encoding: "utf8" });
+}
+
+const update = (file: string) => runScript("spec-update.ts", [file, "--spec", join(work, "billing.json"), "--out", join(work, "generated"), "--no-typecheck"]);
+
+function snapshot(): Record<string, string> {
+  const files: Record<string, string> = { "billing.json": readFileSync(join(work, "billing.json"), "utf8") };
+  for (const name of readdirSync(join(work, "generated"))) files[`generated/${name}`] = readFileSync(join(work, "generated", name), "utf8");
+  return files;
+}
+
+test("lint:spec passes on the current spec", () => {
+  expect(lintSpec(SPEC_PATH).status).toBe(0);
+});
+
+test("lint:spec fails on an example that breaks its schema, naming the rule and the place", () => {
+  const bad = fixture("bad-example.json", (spec) => {
+    (spec.paths["/user/credits/info"]!.get!.responses["200"]!.content!["application/json"]!.example as { credits: unknown }).credits = "lots";
+  });
+  const result = lintSpec(bad);
+  expect(result.status).not.toBe(0);
+  expect(result.stdout).toMatch(/error\s+oas3-valid-media-example\s+"credits" property type must be integer/);
+});
+
+test("spec:update reports a removed allow_usage as breaking, and takes the new spec", () => {
+  const removed = fixture("no-allow-usage.json", (spec) => {
+    const schemas = spec.components.schemas as Record<string, { properties: Record<string, unknown> }>;
+    delete schemas.CreditsInfoResponse!.properties.allow_usage;
+    delete (spec.paths["/user/credits/info"]!.get!.responses["200"]!.content!["application/json"]!.example as { allow_usage?: boolean }).allow_usage;
+  });
+  const result = update(removed);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain("BREAKING  CreditsInfoResponse.allow_usage removed");
+  expect(result.stdout).toContain("1 change(s), 1 breaking callers");
+  expect(readFileSync(join(work, "billing.json"), "utf8")).not.toContain('"allow_usage"');
+  expect(readFileSync(join(work, "generated", "billing.ts"), "utf8")).not.toContain("allow_usage");
+});
+
+test("spec:update reports an added property as non-breaking, pretty-printed the way the repo keeps the spec", () => {
+  const added = fixture("added.json", (spec) => {
+    (spec.components.schemas as Record<string, { properties: Record<string, unknown> }>).CreditsInfoResponse!.properties.team_name = { type: "string" };
+  });
+  const result = update(added);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain("added/ok  CreditsInfoResponse.team_name added");
+  expect(result.stdout).toContain("0 breaking callers");
+  expect(readFileSync(join(work, "billing.json"), "utf8")).toBe(`${JSON.stringify(JSON.parse(readFileSync(added, "utf8")), null, 2)}\n`);
+});
+
+test.each([
+  ["not OpenAPI", () => JSON.stringify({ swagger: "2.0", info: { title: "x", version: "1" }, paths: {} }), /is not OpenAPI 3/],
+  ["not JSON or YAML", () => "{ this: is: not", /neither JSON nor YAML/],
+  ["an example breaking its schema", (spec: Spec) => {
+    (spec.paths["/user/credits/info"]!.get!.responses["500"]!.content!["application/json"]!.example as { error: unknown }).error = 500;
+  }, /refused, Spectral finds 1 error/],
+])("spec:update refuses a spec that is %s and leaves every file as it was", (_name, change, reason) => {
+  const before = snapshot();
+  const result = update(fixture("broken.json", change as (spec: Spec) => unknown));
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(reason);
+  expect(snapshot()).toEqual(before);
+  expect(readdirSync(work).filter((name) => name.startsWith(".incoming"))).toEqual([]);
+});

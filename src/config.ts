@@ -52,13 +52,8 @@ export function resolveConfig(
 }
 
 function checkBaseUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigurationError(`baseUrl must be an absolute http(s) URL, not "${value}"`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol !== "https:" && url?.protocol !== "http:") {
     throw new ConfigurationError(`baseUrl must be an absolute http(s) URL, not "${value}"`);
   }
   // The bearer key travels in every request: plain http is only acceptable when it never leaves the machine.

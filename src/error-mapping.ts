@@ -13,6 +13,9 @@ import {
 
 type Call = { method: string; path: string };
 
+// A request that moves money and then failed in flight leaves the caller unsure: say so, and what to do.
+const CHARGE_UNKNOWN = "; the charge may or may not have happened: check the balance before trying again";
+
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid"];
 
 export function requestIdOf(headers: Headers): string | undefined {
@@ -59,21 +62,14 @@ export function errorFromFault(call: Call & { timeoutMs: number }, fault: unknow
   const movesMoney = call.method !== "GET" && call.method !== "HEAD";
   const where = `${call.method} ${call.path}`;
   if (name === "TimeoutError") {
-    const outcome = movesMoney
-      ? "; the charge may or may not have happened: check the balance before trying again"
-      : "";
-    return new TimeoutError(`${where} timed out after ${call.timeoutMs} ms${outcome}`, { ...call, cause: fault });
+    return new TimeoutError(`${where} timed out after ${call.timeoutMs} ms${movesMoney ? CHARGE_UNKNOWN : ""}`, { ...call, cause: fault });
   }
   if (name === "SyntaxError") {
     return new InvalidResponseError(`${where} returned a body that is not valid JSON`, { ...call, cause: fault });
   }
   const cause = causeOf(fault);
   const refused = cause.code === "ECONNREFUSED";
-  const outcome = !movesMoney
-    ? ""
-    : refused
-      ? "; nothing was sent, so nothing was charged"
-      : "; the charge may or may not have happened: check the balance before trying again";
+  const outcome = !movesMoney ? "" : refused ? "; nothing was sent, so nothing was charged" : CHARGE_UNKNOWN;
   const detail = cause.code ?? cause.message;
   const reason = refused ? "the connection was refused" : `the connection failed${detail ? ` (${detail})` : ""}`;
   return new ConnectionError(`${where} failed: ${reason}${outcome}`, { ...call, cause: fault });

@@ -53,8 +53,14 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
     { env: { ...process.env, SCARF_ANALYTICS: "false", FORCE_COLOR: "0" }, stdio: ["ignore", "pipe", "pipe"] },
   );
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  // Cleaning up the temporary spec belongs to the process's end, however it ends.
-  void exited.then(() => rmSync(workDir, { recursive: true, force: true }));
+  // If whoever started Prism exits without stopping it (a crash, process.exit), Prism goes with it.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  // Cleaning up belongs to the process's end, however it ends.
+  void exited.then(() => {
+    process.removeListener("exit", killOnExit);
+    rmSync(workDir, { recursive: true, force: true });
+  });
   const stop = stopper(child, exited);
   try {
     const url = await waitUntilListening(child, port, options);

@@ -20,10 +20,14 @@ test("a port already taken gives a PrismStartError naming the port, and leaves n
 
 test("stop() ends exactly the process it started, and a second stop() is harmless", async () => {
   const prism = await startPrism();
-  expect(isAlive(prism.pid)).toBe(true);
-  await prism.stop();
-  expect(isAlive(prism.pid)).toBe(false);
-  await prism.stop();
+  try {
+    expect(isAlive(prism.pid)).toBe(true);
+    await prism.stop();
+    expect(isAlive(prism.pid)).toBe(false);
+  } finally {
+    // Also when an assertion above fails: no test leaves a process behind.
+    await prism.stop();
+  }
   // The shared Prism of this run is untouched.
   expect((await fetch(`${process.env.PRISM_URL}/user/credits/info`, { headers: { Authorization: "Bearer x" } })).status).toBe(200);
 });

@@ -14,12 +14,5 @@ export default async function startSharedPrism(): Promise<void> {
   const prism = await starting;
   globalThis.__prism = prism;
   process.env.PRISM_URL = prism.url;
-  // If jest itself is interrupted, teardown never runs: kill exactly our child on the way out.
-  process.once("exit", () => {
-    try {
-      process.kill(prism.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  });
+  // If jest is interrupted and teardown never runs, the launcher still kills Prism when jest exits.
 }

@@ -14,6 +14,7 @@ afterEach(async () => {
 function contractLive(env: Record<string, string | undefined>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ["-r", "./scripts/register.js", "scripts/contract-live.ts", ...args], {
     cwd: REPO,
+    timeout: 60_000,
     env: { ...process.env, OLOSTEP_API_KEY: undefined, ...env },
   });
   let stdout = "";

@@ -32,7 +32,8 @@ test("npm run mock serves the example on the given port and stops on Ctrl-C (SIG
     expect(await exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/user/credits/info`)).rejects.toThrow();
   } finally {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    // SIGINT lets the mock script stop its Prism; a SIGKILL would leave that grandchild behind.
+    if (child.exitCode === null) child.kill("SIGINT");
   }
 });
 

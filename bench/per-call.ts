@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/billing";
 import { createBillingClient } from "../src/index.js";
-import { fixed, median, percentile, spread } from "./stats";
+import { median, percentile, spread } from "./stats";
 
 type Call = () => Promise<unknown>;
 export type PerCallResult = { name: string; medianUs: number; p99Us: number; rps1: number; rps16: number; medianSpread: string; rps16Spread: string };
@@ -80,5 +80,3 @@ async function concurrent(call: Call, count: number, concurrency: number): Promi
   );
   return count / ((performance.now() - started) / 1000);
 }
-
-export const describePerCall = (r: PerCallResult) => `${r.name}: median ${fixed(r.medianUs, 0)} µs`;

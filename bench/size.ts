@@ -2,10 +2,10 @@
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 import { resolve } from "node:path";
+import { REPO_ROOT as REPO } from "../scripts/lib/paths";
 
 export type SizeResult = { name: string; minified: number; gzip: number; inputs: string[] };
 
-const REPO = resolve(__dirname, "..");
 
 async function bundle(name: string, contents: string): Promise<SizeResult> {
   const result = await build({

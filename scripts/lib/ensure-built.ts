@@ -2,8 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-
-const REPO = join(__dirname, "..", "..");
+import { REPO_ROOT as REPO } from "./paths";
 const BIN = join(REPO, "dist", "cjs", "src", "cli", "main.js");
 
 function newestSourceMs(dir: string): number {

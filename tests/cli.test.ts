@@ -61,6 +61,19 @@ test("colour only on a TTY, and never with NO_COLOR", async () => {
   expect(plain.stdout).not.toContain("\u001b[1m");
 });
 
+test("a progress line shows on a TTY when the answer takes longer than 300 ms, and never in a pipe", async () => {
+  server = await startFaultServer((_req, res) => {
+    setTimeout(() => json(200, example)(_req, res, 0), 900);
+  });
+  const args = ["credits", "--api-key", "k", "--base-url", server.url];
+  const piped = await runCli(args);
+  expect(piped.code).toBe(0);
+  expect(piped.stderr).toBe("");
+  const onTerminal = await runCli(args, { tty: true, env: { NO_COLOR: "1" } });
+  expect(onTerminal.stdout).toContain("Reading the balance…");
+  expect(onTerminal.stdout).toContain("Credits  12,500");
+});
+
 test("check --min exits 0 when the balance is enough", async () => {
   const result = await runCli(["check", "--min", "10000", ...prism()]);
   expect(result).toMatchObject({ code: 0, stdout: "ok: 12,500 credits, 10,000 required\n" });

@@ -1,0 +1,35 @@
+// Command-line mistakes: exit 2, one line of reason and the usage hint, and nothing sent.
+import { runCli } from "./helpers/cli";
+import { json, startFaultServer, type FaultServer } from "./helpers/fault-server";
+import { exampleOf, loadSpec } from "./helpers/spec";
+
+const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+test.each([
+  ["an unknown command", ["balance"], /unknown command "balance"/],
+  ["an unknown option", ["credits", "--verbose"], /Unknown option '--verbose'/],
+  ["--min that is not a number", ["check", "--min", "lots"], /--min must be a non-negative whole number, not "lots"/],
+  ["a negative --min", ["check", "--min=-5"], /--min must be a non-negative whole number, not "-5"/],
+  ["check without --min", ["check"], /check needs --min N/],
+  ["--timeout that is not positive", ["credits", "--timeout", "0"], /--timeout must be a positive number of seconds, not "0"/],
+  ["--timeout that is not a number", ["credits", "--timeout", "soon"], /--timeout must be a positive number of seconds/],
+  ["an option of another command", ["credits", "--min", "5"], /--min does not apply to "credits"/],
+  ["a top-up amount outside the enum", ["topup", "12345", "--yes"], /one of 10000, 20000, 80000, 100000, not "12345"/],
+  ["no command", [], /no command given/],
+])("%s exits 2 with a one-line reason and the usage hint, sending nothing", async (_name, args, reason) => {
+  server = await startFaultServer(json(200, example));
+  const result = await runCli([...args, "--api-key", "k", "--base-url", server.url]);
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe("");
+  const [line, hint, ...rest] = result.stderr.trimEnd().split("\n");
+  expect(line).toMatch(reason);
+  expect(hint).toBe("Run `olostep-billing --help` for usage.");
+  expect(rest).toEqual([]);
+  expect(server.requests).toHaveLength(0);
+});
+

@@ -1,11 +1,10 @@
 // The developer loop: wall time of the commands people wait for, each run in a fresh process.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { REPO_ROOT as REPO } from "../scripts/lib/paths";
+import { CLI_BIN as BIN, REPO_ROOT as REPO } from "../scripts/lib/paths";
 import { startPrism } from "../mocks/prism";
 import { median } from "./stats";
 
-const BIN = resolve(REPO, "dist", "cjs", "src", "cli", "main.js");
 
 export type LoopResult = { name: string; seconds: number; runs: number; target?: string };
 

@@ -2,8 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT as REPO } from "./paths";
-const BIN = join(REPO, "dist", "cjs", "src", "cli", "main.js");
+import { CLI_BIN as BIN, REPO_ROOT as REPO } from "./paths";
 
 function newestSourceMs(dir: string): number {
   return Math.max(

@@ -34,6 +34,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof RateLimitError) return EXIT.cooldown;
   if (error instanceof ApiError) return EXIT.refused;
   if (error instanceof BillingError) return EXIT.unavailable;
+  // Matched by name: importing the class would load the mock launcher on every command's start-up.
   if ((error as { name?: string } | null)?.name === "PrismStartError") return EXIT.unavailable;
   return EXIT.internal;
 }

@@ -1,9 +1,8 @@
 // Runs the compiled olostep-billing bin as a child process, as a user's shell or CI job would.
 import { spawn } from "node:child_process";
-import { resolve } from "node:path";
-import { REPO } from "./run-script";
+import { CLI_BIN as BIN } from "../../scripts/lib/paths";
 
-export const BIN = resolve(REPO, "dist", "cjs", "src", "cli", "main.js");
+export { BIN };
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 

@@ -1,8 +1,9 @@
 // Runs one of the repository's npm-script commands as a child process, as a user would.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
+import { REPO_ROOT as REPO } from "../../scripts/lib/paths";
 
-export const REPO = resolve(__dirname, "..", "..");
+export { REPO };
 
 export type ScriptResult = { code: number | null; stdout: string; stderr: string };
 

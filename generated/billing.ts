@@ -103,7 +103,13 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description This project's reading of the vendor's Idempotency page, which documents the header for POST requests without naming this endpoint: the same key with the same body within 24 hours returns the first response and does no new work; keys expire after 24 hours. One key per logical purchase: a UUID, a ULID or `{operation}-{timestamp}-{random}`, at most 255 characters. 429 and 503 answers do not use the key up (retry with the same key); 2xx, 402, 403 and 422 do.
+                     * @example topup-1732570000-7f3a9c
+                     */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -140,6 +146,42 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description This project's reading of the vendor's Idempotency page, which documents the header for POST requests without naming this endpoint: a request with this Idempotency-Key is still being processed. Wait 1–5 seconds and retry with the same key; a lock older than 30 minutes is released. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "object": "error",
+                         *       "code": "idempotency_key_in_progress",
+                         *       "status": 409,
+                         *       "title": "Idempotency Error",
+                         *       "detail": "A request with this idempotency key is currently being processed. Please wait and retry."
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorObject"];
+                    };
+                };
+                /** @description This project's reading of the vendor's Idempotency page, which documents the header for POST requests without naming this endpoint: this Idempotency-Key was already used with a different body. Use a new key; the key is used up. */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        /**
+                         * @example {
+                         *       "object": "error",
+                         *       "code": "idempotency_key_reuse",
+                         *       "status": 422,
+                         *       "title": "Idempotency Error",
+                         *       "detail": "A request with this idempotency key was already made with different parameters. Use a new key."
+                         *     }
+                         */
+                        "application/json": components["schemas"]["ErrorObject"];
+                    };
                 };
                 /** @description Cooldown: a purchase attempt was already made within the last 60 seconds for this team; retry_after says when the next one is allowed. The vendor's docs do not state the status of a cooldown response: 429 is this project's reading of them, and clients must not depend on it (a non-2xx body carrying retry_after is a cooldown whatever its status). */
                 429: {
@@ -237,6 +279,27 @@ export interface components {
             /** @description Credits purchased in this request. */
             credits?: number;
         };
+        /** @description The vendor's error object, as its Errors page documents it (this project's reading: the billing pages themselves show only ErrorResponse). Clients should read both shapes: `code` here is `error` there. */
+        ErrorObject: {
+            /** @enum {string} */
+            object?: "error";
+            /** @description The error's id (for example `error_abc123`): what to quote to the vendor's support. */
+            id?: string;
+            /** @description Machine-readable, snake_case (for example `idempotency_key_in_progress`, `credits_exhausted`). */
+            code?: string;
+            /** @description A URL of the error's documentation page. */
+            type?: string;
+            /** @description The HTTP status, repeated. */
+            status?: number;
+            /** @description A short human-readable summary. */
+            title?: string;
+            /** @description A human-readable explanation of this occurrence. */
+            detail?: string;
+            /** @description Unix seconds. */
+            created?: number;
+            /** @description Further facts about the error. */
+            metadata?: Record<string, never>;
+        };
     };
     responses: never;
     parameters: never;
@@ -255,6 +318,7 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const creditsBreakdownItemPurchase_kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreditsBreakdownItem"]["purchase_kind"]> = ["Subscription", "Top-up", "Manual", "Setup", "Pending"];
 export const purchaseTopupRequestCreditsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PurchaseTopupRequest"]["credits"]> = [10000, 20000, 80000, 100000];
+export const errorObjectObjectValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorObject"]["object"]> = ["error"];
 export type operations = Record<string, never>;
 
 /** The spec's `servers`, in order. */

@@ -1,17 +1,19 @@
 // Client options from arguments and environment, with defaults; refuses options that cannot work or are unsafe.
 import { ConfigurationError } from "./errors.js";
+import { RETRY_DEFAULTS } from "./retry.js";
+import type { FetchLike } from "./transport.js";
 
 export type BillingClientOptions = {
-  /** Default: `process.env.OLOSTEP_API_KEY`. */
+  /** Default: `process.env.OLOSTEP_API_KEY`. Must be a valid header value (printable ASCII, no spaces at the ends). */
   apiKey?: string;
-  /** Default: `process.env.OLOSTEP_BASE_URL`, else the spec's first server. */
+  /** Default: `process.env.OLOSTEP_BASE_URL`, else the spec's first server. No user name or password in it. */
   baseUrl?: string;
-  /** Per attempt, headers and body together. Default 30 000. */
+  /** Per attempt, headers and body together. Default 30 000; at most 2 147 483 647 (the runtime's longest timer). */
   timeoutMs?: number;
   /** Extra attempts for idempotent requests (GET, HEAD) only. Default 2. */
   maxRetries?: number;
   /** Any fetch-compatible function, called as `fetch(url, init)`. Default `globalThis.fetch`. */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  fetch?: FetchLike;
   /** Appended to the package's own User-Agent. */
   userAgent?: string;
   /** Receives one line per retry (method, path, status, wait); never the key. */
@@ -21,7 +23,10 @@ export type BillingClientOptions = {
 export type ResolvedConfig = Required<Omit<BillingClientOptions, "userAgent" | "log">> &
   Pick<BillingClientOptions, "userAgent" | "log">;
 
-export const CONFIG_DEFAULTS = { timeoutMs: 30_000, maxRetries: 2 } as const;
+/** The longest delay setTimeout keeps; longer ones fire at once (with a warning), so they are refused instead. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+export const CONFIG_DEFAULTS = { timeoutMs: 30_000, maxRetries: RETRY_DEFAULTS.maxRetries } as const;
 
 const LOOPBACK_HOSTS = new Set(["localhost", "[::1]"]);
 
@@ -35,11 +40,12 @@ export function resolveConfig(
   if (!apiKey) {
     throw new ConfigurationError("No API key: pass apiKey to createBillingClient or set OLOSTEP_API_KEY");
   }
+  const keyProblem = headerValueProblem(apiKey);
+  if (keyProblem) throw new ConfigurationError(`The API key is not a valid header value: it ${keyProblem} (the key itself is not shown)`);
   const baseUrl = checkBaseUrl(options.baseUrl ?? env.OLOSTEP_BASE_URL ?? defaultBaseUrl);
   const timeoutMs = options.timeoutMs ?? CONFIG_DEFAULTS.timeoutMs;
-  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new ConfigurationError(`timeoutMs must be a positive number of milliseconds, not ${String(timeoutMs)}`);
-  }
+  const timeoutProblem = delayProblem("timeoutMs", timeoutMs, 1);
+  if (timeoutProblem) throw new ConfigurationError(timeoutProblem);
   const maxRetries = options.maxRetries ?? CONFIG_DEFAULTS.maxRetries;
   if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {
     throw new ConfigurationError(`maxRetries must be a whole number from 0, not ${String(maxRetries)}`);
@@ -51,10 +57,32 @@ export function resolveConfig(
   return { apiKey, baseUrl, timeoutMs, maxRetries, fetch: fetchImpl, userAgent: options.userAgent, log: options.log };
 }
 
+/** Why `value` is not a number of milliseconds from `min` to MAX_TIMER_MS; undefined when it is one. */
+export function delayProblem(name: string, value: unknown, min = 0): string | undefined {
+  if (typeof value === "number" && value >= min && value <= MAX_TIMER_MS) return undefined;
+  return `${name} must be a number of milliseconds from ${min} to ${MAX_TIMER_MS}, not ${String(value)}`;
+}
+
+/**
+ * Why `value` cannot be sent as a header: fetch would throw a TypeError quoting the whole header, key included.
+ * Bearer tokens are printable ASCII; anything else is a pasting accident, said without showing the key.
+ */
+export function headerValueProblem(value: string): string | undefined {
+  if (/[\r\n]/.test(value)) return "contains a line break (CR or LF)";
+  if (/[\u0000-\u001f\u007f]/.test(value)) return "contains a control character";
+  const outside = [...value].findIndex((char) => char > "\u007e");
+  if (outside >= 0) return `contains a character outside printable ASCII (at position ${outside + 1})`;
+  if (value.trim() !== value) return "starts or ends with white space";
+  return undefined;
+}
+
 function checkBaseUrl(value: string): string {
   const url = URL.canParse(value) ? new URL(value) : undefined;
   if (url?.protocol !== "https:" && url?.protocol !== "http:") {
-    throw new ConfigurationError(`baseUrl must be an absolute http(s) URL, not "${value}"`);
+    throw new ConfigurationError(`baseUrl must be an absolute http(s) URL, not "${withoutCredentials(value)}"`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError(`baseUrl must not carry a user name or password; the API key is the credential ("${withoutCredentials(value)}")`);
   }
   // The bearer key travels in every request: plain http is only acceptable when it never leaves the machine.
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
@@ -63,6 +91,11 @@ function checkBaseUrl(value: string): string {
     );
   }
   return value.replace(/\/+$/, "");
+}
+
+/** The URL as given, minus anything before an `@` in its authority, parseable or not. */
+export function withoutCredentials(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, "$1");
 }
 
 function isLoopback(hostname: string): boolean {

@@ -1,18 +1,23 @@
 // The package's public surface: exports only.
-export { createBillingClient, type BillingClient, type CallOptions } from "./client.js";
-export type { BillingClientOptions } from "./config.js";
+export { createBillingClient, type BillingClient, type CallOptions, type TopupOptions, type TopupResult } from "./client.js";
+export { CONFIG_DEFAULTS, MAX_TIMER_MS, type BillingClientOptions } from "./config.js";
+export { ERROR_CODES } from "./error-mapping.js";
 export {
   BillingError,
   AuthenticationError,
+  InsufficientCreditsError,
   RateLimitError,
   ServerError,
   ApiError,
+  IdempotencyError,
   ConnectionError,
   TimeoutError,
   InvalidResponseError,
   ConfigurationError,
   ValidationError,
 } from "./errors.js";
+export { MAX_IDEMPOTENCY_KEY_LENGTH } from "./idempotency-key.js";
+export { RETRY_DEFAULTS } from "./retry.js";
 export type { CreditsInfo, CreditLot, PurchaseKind, ActiveSubscription, ErrorBody, TopupCredits, TopupReceipt } from "./types.js";
-export type { WaitForCreditsOptions } from "./wait-for-credits.js";
+export { WAIT_DEFAULTS, type WaitForCreditsOptions } from "./wait-for-credits.js";
 export { VERSION } from "./version.js";

@@ -1,28 +1,64 @@
 // The retry policy as pure functions: whether to try again, and how long to wait first.
 
 export const RETRY_DEFAULTS = {
+  /** Extra attempts after the first; the client's `maxRetries` default. */
   maxRetries: 2,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
+  /** The longest a server may ask us to wait; asked for longer, the client gives up at once and says how long. */
   maxRetryAfterMs: 60_000,
 } as const;
 
-/** Only requests that change nothing may be sent twice; POST moves money in this API. */
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD"]);
+/**
+ * - `idempotent`: GET and HEAD change nothing, so any transient failure may be retried.
+ * - `same-key`: a POST carrying an Idempotency-Key whose caller asked for retries: only the outcomes that the
+ *   vendor documents as leaving the key unused (or still running) are retried, so a retry cannot charge twice.
+ * - `never`: everything else, a top-up by default among them.
+ */
+export type RetryMode = "idempotent" | "same-key" | "never";
+
+/** `cooldown`: the body carried `retry_after` (the top-up cooldown), which no retry can get past. */
+export type AttemptOutcome = { status: number; cooldown?: boolean } | { fault: "connection" | "timeout" };
 
 /** Statuses that say "the same request may work later". Other 4xx will fail the same way again. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+/** 409: the first request with the key is still running; 429 and 503 do not use the key up (vendor docs). */
+const SAME_KEY_STATUSES: ReadonlySet<number> = new Set([409, 429, 503]);
 
-export function isIdempotent(method: string): boolean {
-  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+export function retryModeFor(method: string, sameKeyRetry: boolean): RetryMode {
+  if (method === "GET" || method === "HEAD") return "idempotent";
+  return sameKeyRetry ? "same-key" : "never";
 }
 
-export type AttemptOutcome = { status: number } | { fault: "connection" | "timeout" };
+export function isRetryable(mode: RetryMode, outcome: AttemptOutcome): boolean {
+  if (mode === "never") return false;
+  if ("fault" in outcome) return true;
+  if (mode === "idempotent") return RETRYABLE_STATUSES.has(outcome.status);
+  return SAME_KEY_STATUSES.has(outcome.status) && !outcome.cooldown;
+}
 
-/** `retriesDone` counts the retries already made (0 after the first attempt). */
-export function shouldRetry(method: string, outcome: AttemptOutcome, retriesDone: number, maxRetries: number): boolean {
-  if (!isIdempotent(method) || retriesDone >= maxRetries) return false;
-  return "fault" in outcome || RETRYABLE_STATUSES.has(outcome.status);
+/** Only a same-key 429 needs its body read to decide: a cooldown body must never be retried. */
+export function needsBodyToDecide(mode: RetryMode, status: number): boolean {
+  return mode === "same-key" && status === 429;
+}
+
+/**
+ * The wait before retry `retriesDone + 1`, or undefined for "do not retry": the outcome is final, the retries
+ * are used up, or the server asked for a longer wait than the client will sleep (the caller gets the error at
+ * once, with the server's wait on it, instead of a call that hangs for a day).
+ */
+export function nextRetryDelayMs(
+  mode: RetryMode,
+  outcome: AttemptOutcome,
+  retriesDone: number,
+  maxRetries: number,
+  retryAfterHeader: string | null = null,
+  random: () => number = Math.random,
+): number | undefined {
+  if (retriesDone >= maxRetries || !isRetryable(mode, outcome)) return undefined;
+  const asked = "status" in outcome ? retryAfterMs(retryAfterHeader) : undefined;
+  if (asked === undefined) return backoffDelayMs(retriesDone, random);
+  return asked <= RETRY_DEFAULTS.maxRetryAfterMs ? asked : undefined;
 }
 
 /** Exponential backoff with full jitter: anywhere in [0, min(cap, base * 2^retry)). */
@@ -31,22 +67,24 @@ export function backoffDelayMs(retriesDone: number, random: () => number = Math.
   return Math.floor(random() * ceiling);
 }
 
-/** Reads `Retry-After` (delta-seconds or an HTTP date); undefined when absent or unreadable. Capped at 60 s. */
-export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
-  if (header === null || header.trim() === "") return undefined;
-  const trimmed = header.trim();
-  let delay: number;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) {
-    delay = Number(trimmed) * 1000;
-  } else {
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date)) return undefined;
-    delay = Math.max(0, date - now);
-  }
-  return Math.min(delay, RETRY_DEFAULTS.maxRetryAfterMs);
-}
+const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const LONG_DAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+const TIME = "\\d\\d:\\d\\d:\\d\\d";
+/** RFC 9110 §5.6.7: IMF-fixdate, and the two obsolete forms recipients must still accept. */
+const HTTP_DATE = new RegExp(
+  `^(?:${DAY}, \\d\\d ${MONTH} \\d{4} ${TIME} GMT|${LONG_DAY}, \\d\\d-${MONTH}-\\d\\d ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
+);
 
-/** The wait before the next attempt: the server's word when it gave one, else backoff. */
-export function retryDelayMs(retriesDone: number, retryAfterHeader: string | null, random?: () => number): number {
-  return retryAfterMs(retryAfterHeader) ?? backoffDelayMs(retriesDone, random);
+/**
+ * Reads `Retry-After`: delta-seconds (digits only) or an HTTP date; undefined for anything else (`-5`, `1 2`,
+ * `0.5`), so that junk falls back to backoff instead of an immediate retry. Not capped here: the caller decides.
+ */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  if (!HTTP_DATE.test(value)) return undefined;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

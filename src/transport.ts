@@ -1,6 +1,7 @@
-// The fetch that openapi-fetch calls: auth headers, and attempts (headers and body under one timeout) retried by the policy.
-import { sleep } from "./abortable.js";
-import { backoffDelayMs, retryDelayMs, shouldRetry } from "./retry.js";
+// The fetch that openapi-fetch calls: auth headers, and attempts (send and read the whole body under one timer)
+// retried by the pure policy in retry.ts.
+import { sleep } from "./sleep.js";
+import { needsBodyToDecide, nextRetryDelayMs, retryModeFor, type AttemptOutcome, type RetryMode } from "./retry.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -14,68 +15,147 @@ export type TransportOptions = {
   log?: (line: string) => void;
 };
 
-export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
-  return async function transport(request: Request): Promise<Response> {
-    // openapi-fetch built the request with the caller's signal; it cancels everything, backoff included.
+/** What openapi-fetch hands the transport: a real `Request`, or the plain one the typed methods ask for. */
+type OutgoingRequest = Request | PlainRequest;
+
+/**
+ * The request object the typed methods give openapi-fetch (its `Request` option) when no middleware needs a real
+ * one: it holds what openapi-fetch built, without a `Request`'s body stream, signal copy and header guard.
+ */
+export class PlainRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: RequestInit["body"];
+  readonly signal: AbortSignal | undefined;
+  readonly redirect: RequestInit["redirect"];
+  constructor(url: string, init: RequestInit & { headers: Headers }) {
+    this.url = url;
+    this.method = init.method ?? "GET";
+    this.headers = init.headers;
+    this.body = init.body ?? null;
+    this.signal = init.signal ?? undefined;
+    this.redirect = init.redirect;
+  }
+}
+
+/** What the transport answers a PlainRequest: the attempt's whole body, already read; seen by the client only. */
+export class PlainResponse {
+  readonly ok: boolean;
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    private readonly bytes: ArrayBuffer,
+  ) {
+    this.ok = status >= 200 && status < 300;
+  }
+  text(): Promise<string> {
+    return Promise.resolve(new TextDecoder().decode(this.bytes));
+  }
+  json(): Promise<unknown> {
+    return this.text().then(JSON.parse);
+  }
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.bytes);
+  }
+}
+
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** `sameKeyRetry`: this call is a POST whose caller asked for retries with its Idempotency-Key. */
+export function createTransport(options: TransportOptions, sameKeyRetry = false): (request: OutgoingRequest) => Promise<Response> {
+  return async function transport(request: OutgoingRequest): Promise<Response> {
+    const plain = request instanceof PlainRequest;
+    // A real Request's body is a stream that cannot be sent twice; read it once (the plain one holds the string).
+    const body = plain ? request.body : request.body ? await request.arrayBuffer() : null;
+    const headers = plain ? request.headers : new Headers(request.headers);
+    for (const name in options.headers) headers.set(name, options.headers[name]!);
+    const mode = retryModeFor(request.method, sameKeyRetry && headers.has("idempotency-key"));
+    const init: RequestInit = { method: request.method, headers, body, redirect: request.redirect };
+
+    // The caller's signal is listened to once per call, and released when the call settles.
     const callerSignal = request.signal;
-    // Read once: a body stream cannot be sent twice, and an idempotent request may be.
-    const body = request.body ? await request.arrayBuffer() : undefined;
-    const headers = new Headers(request.headers);
-    for (const [name, value] of Object.entries(options.headers)) headers.set(name, value);
-    for (let retriesDone = 0; ; retriesDone++) {
-      let delayMs: number;
-      let why: string;
-      try {
-        const response = await attempt(request, headers, body, options);
-        if (!shouldRetry(request.method, { status: response.status }, retriesDone, options.maxRetries)) return response;
-        delayMs = retryDelayMs(retriesDone, response.headers.get("retry-after"));
-        why = `status ${response.status}`;
-      } catch (fault) {
-        if (callerSignal.aborted) throw callerSignal.reason;
-        const kind = (fault as { name?: string }).name === "TimeoutError" ? "timeout" : "connection";
-        if (!shouldRetry(request.method, { fault: kind }, retriesDone, options.maxRetries)) throw fault;
-        delayMs = backoffDelayMs(retriesDone);
-        why = kind === "timeout" ? `no answer within ${options.timeoutMs} ms` : "a connection error";
+    let current: AbortController | undefined;
+    const onCallerAbort = () => current?.abort(callerSignal!.reason);
+    callerSignal?.addEventListener("abort", onCallerAbort);
+    try {
+      for (let retriesDone = 0; ; retriesDone++) {
+        if (callerSignal?.aborted) throw callerSignal.reason;
+        current = new AbortController();
+        const attempt = await attemptOnce(options.fetch, request.url, init, current, options.timeoutMs, mode, (outcome, retryAfter) =>
+          nextRetryDelayMs(mode, outcome, retriesDone, options.maxRetries, retryAfter),
+        ).catch((fault: unknown) => {
+          // The caller's own abort is the caller's answer, whatever the attempt was doing.
+          if (callerSignal?.aborted) throw callerSignal.reason;
+          throw fault;
+        });
+        if (attempt.kind === "done") {
+          const { response, bytes } = attempt;
+          if (plain) return new PlainResponse(response.status, response.headers, bytes) as unknown as Response;
+          const status = response.status;
+          return new Response(NULL_BODY_STATUSES.has(status) ? null : bytes, { status, statusText: response.statusText, headers: response.headers });
+        }
+        options.log?.(`${request.method} ${new URL(request.url).pathname}: attempt ${retriesDone + 1} ended with ${attempt.why}; retrying in ${attempt.delayMs} ms`);
+        await sleep(attempt.delayMs, callerSignal);
       }
-      options.log?.(`${request.method} ${new URL(request.url).pathname}: attempt ${retriesDone + 1} ended with ${why}; retrying in ${delayMs} ms`);
-      await sleep(delayMs, callerSignal);
+    } finally {
+      callerSignal?.removeEventListener("abort", onCallerAbort);
     }
   };
 }
 
+type Attempt = { kind: "done"; response: Response; bytes: ArrayBuffer } | { kind: "retry"; delayMs: number; why: string };
+type Decide = (outcome: AttemptOutcome, retryAfter: string | null) => number | undefined;
+
 /**
- * Sends once. The attempt's timer keeps running until the body has been read, so the timeout covers a body
- * that stalls halfway too; it is cleared as soon as openapi-fetch (or a raw caller) finishes reading.
- * Copying the body into a new Response would do the same at about a quarter of a call's cost (bench/).
+ * One attempt as one unit: send, and read the whole body, under one timer; only then is it judged. A timeout or a
+ * broken connection anywhere in it, headers or body, is the same kind of fault. A response that will be retried
+ * has its body cancelled unread, so its connection goes back at once.
  */
-async function attempt(request: Request, headers: Headers, body: ArrayBuffer | undefined, options: TransportOptions): Promise<Response> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${options.timeoutMs} ms`, "TimeoutError")), options.timeoutMs);
-  // Node: a body nobody reads must not keep the process alive until the timer fires (browsers have no unref).
-  (timer as { unref?: () => void }).unref?.();
-  const onCallerAbort = () => controller.abort(request.signal.reason);
-  if (request.signal.aborted) onCallerAbort();
-  request.signal.addEventListener("abort", onCallerAbort);
-  const done = () => {
-    clearTimeout(timer);
-    request.signal.removeEventListener("abort", onCallerAbort);
-  };
+async function attemptOnce(
+  fetch: FetchLike,
+  url: string,
+  init: RequestInit,
+  controller: AbortController,
+  timeoutMs: number,
+  mode: RetryMode,
+  decide: Decide,
+): Promise<Attempt> {
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError"));
+  }, timeoutMs);
   try {
-    const response = await options.fetch(request.url, { method: request.method, headers, body, redirect: request.redirect, signal: controller.signal });
-    // openapi-fetch skips reading these bodies, so nothing would ever clear the timer.
-    const unread = !response.body || request.method === "HEAD" || response.status === 204 || response.headers.get("content-length") === "0";
-    if (unread) done();
-    else for (const read of BODY_READERS) clearWhenRead(response, read, done);
-    return response;
-  } catch (fault) {
-    done();
-    throw fault;
+    let response: Response;
+    let bytes: ArrayBuffer | undefined;
+    try {
+      response = await fetch(url, { ...init, signal: controller.signal });
+      const status = response.status;
+      if (needsBodyToDecide(mode, status)) bytes = await response.arrayBuffer();
+      const delayMs = decide({ status, cooldown: bytes !== undefined && hasRetryAfterField(bytes) }, response.headers.get("retry-after"));
+      if (delayMs !== undefined) {
+        if (!bytes) void response.body?.cancel().catch(() => undefined);
+        return { kind: "retry", delayMs, why: `status ${status}` };
+      }
+      bytes ??= await response.arrayBuffer();
+    } catch (fault) {
+      const kind = timedOut ? "timeout" : "connection";
+      const delayMs = controller.signal.aborted && !timedOut ? undefined : decide({ fault: kind }, null);
+      if (delayMs === undefined) throw timedOut ? controller.signal.reason : fault;
+      return { kind: "retry", delayMs, why: kind === "timeout" ? `no answer within ${timeoutMs} ms` : "a connection error" };
+    }
+    return { kind: "done", response, bytes };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-const BODY_READERS = ["text", "json", "arrayBuffer", "blob", "formData"] as const;
-
-function clearWhenRead(response: Response, read: (typeof BODY_READERS)[number], done: () => void): void {
-  const original = response[read].bind(response) as () => Promise<unknown>;
-  Object.defineProperty(response, read, { value: () => original().finally(done), configurable: true });
+function hasRetryAfterField(bytes: ArrayBuffer): boolean {
+  try {
+    const body = JSON.parse(new TextDecoder().decode(bytes)) as { retry_after?: unknown } | null;
+    return typeof body?.retry_after === "number";
+  } catch {
+    return false;
+  }
 }

@@ -1,12 +1,15 @@
 // Polls the balance until a top-up lands: the vendor adds purchased credits later, from Stripe's webhook.
-import { sleep } from "./abortable.js";
+import { delayProblem } from "./config.js";
 import { TimeoutError, ValidationError } from "./errors.js";
+import { sleep } from "./sleep.js";
 import type { CreditsInfo } from "./types.js";
+
+export const WAIT_DEFAULTS = { timeoutMs: 120_000, intervalMs: 3_000 } as const;
 
 export type WaitForCreditsOptions = {
   /** Resolve once `credits` is at least this. */
   atLeast: number;
-  /** Give up after this long, the polls included. Default 120 000 (2 minutes). */
+  /** Give up after this long, the polls included. Default 120 000 (2 minutes); at most 2 147 483 647. */
   timeoutMs?: number;
   /** Pause between polls. Default 3 000. */
   intervalMs?: number;
@@ -14,18 +17,16 @@ export type WaitForCreditsOptions = {
   headers?: Record<string, string>;
 };
 
-export const WAIT_DEFAULTS = { timeoutMs: 120_000, intervalMs: 3_000 } as const;
-
 type GetCreditsInfo = (options: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<CreditsInfo>;
 
 export async function waitForCredits(getCreditsInfo: GetCreditsInfo, options: WaitForCreditsOptions): Promise<CreditsInfo> {
   const { atLeast, timeoutMs = WAIT_DEFAULTS.timeoutMs, intervalMs = WAIT_DEFAULTS.intervalMs } = options;
   const where = { method: "GET", path: "/user/credits/info" };
-  for (const [name, value] of [["atLeast", atLeast], ["timeoutMs", timeoutMs], ["intervalMs", intervalMs]] as const) {
-    if (!(typeof value === "number" && Number.isFinite(value) && value >= 0)) {
-      throw new ValidationError(`waitForCredits: ${name} must be a non-negative number, not ${String(value)}`, where);
-    }
-  }
+  const problem =
+    (typeof atLeast === "number" && Number.isFinite(atLeast) && atLeast >= 0 ? undefined : `atLeast must be a non-negative number, not ${String(atLeast)}`) ??
+    delayProblem("timeoutMs", timeoutMs) ??
+    delayProblem("intervalMs", intervalMs);
+  if (problem) throw new ValidationError(`waitForCredits: ${problem}`, where);
   const deadline = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   let lastSeen: number | undefined;

@@ -1,17 +1,27 @@
-// The pure retry policy: which requests may be retried, and how long the waits are.
-import { backoffDelayMs, retryAfterMs, shouldRetry } from "../src/retry";
+// The pure retry policy: which outcomes may be retried in which mode, and how long the waits are.
+import { backoffDelayMs, isRetryable, nextRetryDelayMs, retryAfterMs, retryModeFor, type AttemptOutcome } from "../src/retry";
 
-test("POST is never retried, whatever the status or fault", () => {
-  for (const outcome of [{ status: 503 }, { status: 429 }, { fault: "timeout" as const }, { fault: "connection" as const }]) {
-    expect(shouldRetry("POST", outcome, 0, 10)).toBe(false);
-  }
+const transient: AttemptOutcome[] = [{ status: 503 }, { status: 429 }, { fault: "timeout" }, { fault: "connection" }];
+
+test("a top-up (POST) without the caller's opt-in is never retried, whatever the status or fault", () => {
+  expect(retryModeFor("POST", false)).toBe("never");
+  for (const outcome of transient) expect(nextRetryDelayMs("never", outcome, 0, 10)).toBeUndefined();
 });
 
 test("GET and HEAD are retried on transient outcomes until maxRetries", () => {
-  expect(shouldRetry("GET", { status: 503 }, 0, 2)).toBe(true);
-  expect(shouldRetry("HEAD", { fault: "connection" }, 1, 2)).toBe(true);
-  expect(shouldRetry("GET", { status: 503 }, 2, 2)).toBe(false);
-  expect(shouldRetry("GET", { status: 200 }, 0, 2)).toBe(false);
+  expect(retryModeFor("GET", true)).toBe("idempotent");
+  expect(nextRetryDelayMs("idempotent", { status: 503 }, 0, 2)).toBeDefined();
+  expect(nextRetryDelayMs("idempotent", { fault: "connection" }, 1, 2)).toBeDefined();
+  expect(nextRetryDelayMs("idempotent", { status: 503 }, 2, 2)).toBeUndefined();
+  expect(nextRetryDelayMs("idempotent", { status: 200 }, 0, 2)).toBeUndefined();
+});
+
+test("same-key retries only what leaves the key unused: faults, 409, 429 without a cooldown, 503", () => {
+  expect(retryModeFor("POST", true)).toBe("same-key");
+  const retried = [{ fault: "timeout" }, { fault: "connection" }, { status: 409 }, { status: 429 }, { status: 503 }] as AttemptOutcome[];
+  for (const outcome of retried) expect(isRetryable("same-key", outcome)).toBe(true);
+  const final = [{ status: 429, cooldown: true }, { status: 400 }, { status: 402 }, { status: 403 }, { status: 422 }, { status: 500 }, { status: 502 }];
+  for (const outcome of final) expect(isRetryable("same-key", outcome)).toBe(false);
 });
 
 test("backoff is full jitter under an exponential ceiling capped at 8 s", () => {
@@ -21,12 +31,24 @@ test("backoff is full jitter under an exponential ceiling capped at 8 s", () => 
   expect(backoffDelayMs(3, () => 0)).toBe(0);
 });
 
-test("Retry-After accepts seconds and HTTP dates, and is capped at 60 s", () => {
+test("Retry-After accepts delta-seconds and the three HTTP date forms, nothing else", () => {
   const now = Date.parse("2026-11-24T12:00:00Z");
   expect(retryAfterMs("1", now)).toBe(1000);
-  expect(retryAfterMs("3600", now)).toBe(60_000);
+  expect(retryAfterMs("3600", now)).toBe(3_600_000);
   expect(retryAfterMs("Tue, 24 Nov 2026 12:00:05 GMT", now)).toBe(5000);
+  expect(retryAfterMs("Tuesday, 24-Nov-26 12:00:05 GMT", now)).toBe(5000);
+  expect(retryAfterMs("Tue Nov 24 12:00:05 2026", now)).toBe(5000);
   expect(retryAfterMs("Tue, 24 Nov 2026 11:00:00 GMT", now)).toBe(0);
-  expect(retryAfterMs("soon", now)).toBeUndefined();
-  expect(retryAfterMs(null, now)).toBeUndefined();
+  for (const junk of ["soon", "-5", "1 2", "-0.5", "0.5", "1e3", "2026-11-24", null]) expect(retryAfterMs(junk, now)).toBeUndefined();
+});
+
+test("junk in Retry-After falls back to backoff instead of an immediate retry", () => {
+  expect(nextRetryDelayMs("idempotent", { status: 503 }, 0, 2, "-5", () => 0.5)).toBe(250);
+  expect(nextRetryDelayMs("idempotent", { status: 503 }, 0, 2, "1 2", () => 0.5)).toBe(250);
+});
+
+test("a server asking for more than 60 s is not waited for: no retry at all", () => {
+  expect(nextRetryDelayMs("idempotent", { status: 429 }, 0, 2, "60")).toBe(60_000);
+  expect(nextRetryDelayMs("idempotent", { status: 429 }, 0, 2, "61")).toBeUndefined();
+  expect(nextRetryDelayMs("idempotent", { status: 503 }, 0, 2, "86400")).toBeUndefined();
 });

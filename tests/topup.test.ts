@@ -18,7 +18,7 @@ async function topupAgainst(...handlers: Parameters<typeof startFaultServer>) {
 
 test("sends the credits as JSON once and returns the receipt", async () => {
   const billing = await topupAgainst(json(200, receipt));
-  await expect(billing.purchaseTopup(10000)).resolves.toEqual(receipt);
+  await expect(billing.purchaseTopup(10000)).resolves.toEqual({ ...receipt, idempotencyKey: expect.any(String) });
   expect(server!.requests).toHaveLength(1);
   expect(server!.requests[0]).toMatchObject({ method: "POST", url: "/user/purchase-topup" });
   expect(JSON.parse(server!.requests[0]!.body)).toEqual({ credits: 10000 });

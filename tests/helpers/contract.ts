@@ -1,5 +1,5 @@
 // The contract matrix, derived from the spec: every operation x every documented status, and what covers it.
-import { BillingError, AuthenticationError, RateLimitError, ServerError, type BillingClient } from "../../src";
+import { BillingError, AuthenticationError, IdempotencyError, RateLimitError, ServerError, type BillingClient } from "../../src";
 import type { Spec } from "./spec";
 
 type Example = Record<string, unknown> | undefined;
@@ -9,7 +9,8 @@ export const CALLERS: Record<string, (client: BillingClient, headers: Record<str
   "GET /user/credits/info": (client, headers) => client.getCreditsInfo({ headers }),
   "POST /user/purchase-topup": (client, headers, spec) => {
     const body = requestExample(spec, "/user/purchase-topup", "post") as { credits: 10000 };
-    return client.purchaseTopup(body.credits, { headers });
+    // The receipt's idempotencyKey is the client's own addition (tests/topup.test.ts): the API's part is compared here.
+    return client.purchaseTopup(body.credits, { headers }).then(({ idempotencyKey: _key, ...receipt }) => receipt);
   },
 };
 
@@ -22,6 +23,9 @@ export const OUTCOMES: Record<string, (example: Example) => Expectation> = {
   "200": (example) => ({ kind: "data", equals: example }),
   "401": () => ({ kind: "error", class: AuthenticationError, fields: { status: 401 } }),
   "402": () => ({ kind: "error", class: AuthenticationError, fields: { status: 402 } }),
+  // The vendor's error object: `code` is the machine-readable part, as `error` is in ErrorResponse.
+  "409": (example) => ({ kind: "error", class: IdempotencyError, fields: { status: 409, code: example?.code } }),
+  "422": (example) => ({ kind: "error", class: IdempotencyError, fields: { status: 422, code: example?.code } }),
   "429": (example) => ({
     kind: "error",
     class: RateLimitError,

@@ -1,4 +1,4 @@
-// Waiting that a signal can cut short; no Node built-ins, so the client also runs in browsers.
+// A pause that a signal can cut short; no Node built-ins, so the client also runs in browsers.
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts (and drops the timer). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

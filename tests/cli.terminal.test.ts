@@ -21,8 +21,8 @@ test("colour only on a TTY, and never with NO_COLOR", async () => {
 });
 
 test("a progress line shows on a TTY when the answer takes longer than 300 ms, and never in a pipe", async () => {
-  server = await startFaultServer((_req, res) => {
-    setTimeout(() => json(200, example)(_req, res, 0), 900);
+  server = await startFaultServer((req, res, index, seen) => {
+    setTimeout(() => json(200, example)(req, res, index, seen), 900);
   });
   const args = ["credits", "--api-key", "k", "--base-url", server.url];
   const piped = await runCli(args);

@@ -1,6 +1,7 @@
 // The API key never shows in an error's message, stack, String(), JSON, or in a log line.
 import { createBillingClient, ConfigurationError } from "../src";
 import { cutMidBody, hang, json, reset, startFaultServer, stallMidBody, text, type Handler } from "./helpers/fault-server";
+import { leaks, surfaces } from "./helpers/surfaces";
 
 const KEY = "sk_live_LEAKCANARY_7f3a9c2e5b1d";
 // Parts of the key too: a leak of half a key (as some SDKs print) is still a leak.
@@ -17,16 +18,17 @@ const faults: [string, Handler][] = [
   ["cut mid-body", cutMidBody],
   ["stall mid-body", stallMidBody],
   ["not JSON", text(200, "{oops", "application/json")],
-  ["echoes the Authorization header", (req, res) => {
-    res.writeHead(500, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: String(req.headers.authorization) }));
+  ["echoes the Authorization header in every field", (req, res) => {
+    const auth = String(req.headers.authorization);
+    res.writeHead(500, { "content-type": "application/json", "x-request-id": auth });
+    res.end(JSON.stringify({ error: auth, code: auth, detail: auth, id: auth, title: auth }));
+  }],
+  ["echoes the key in x-request-id on a 429", (req, res) => {
+    res.writeHead(429, { "content-type": "application/json", "x-request-id": String(req.headers.authorization), "retry-after": "0" });
+    res.end("{}");
   }],
 ];
 
-function renderings(error: unknown): string[] {
-  const e = error as Error;
-  return [e.message, e.stack ?? "", String(e), JSON.stringify(e), JSON.stringify(e, Object.getOwnPropertyNames(e))];
-}
 
 test.each(faults)("no trace of the key after: %s", async (_name, handler) => {
   const server = await startFaultServer(handler);
@@ -36,7 +38,7 @@ test.each(faults)("no trace of the key after: %s", async (_name, handler) => {
     const error = await billing.getCreditsInfo().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
-    for (const rendering of [...renderings(error), ...log]) {
+    for (const rendering of [...surfaces(error), ...log]) {
       for (const fragment of FRAGMENTS) expect(rendering).not.toContain(fragment);
     }
   } finally {
@@ -59,5 +61,5 @@ test("a configuration error does not reveal the key", () => {
     }
   })();
   expect(error).toBeInstanceOf(ConfigurationError);
-  for (const rendering of renderings(error)) expect(rendering).not.toContain(KEY);
+  expect(leaks(error, KEY)).toEqual([]);
 });

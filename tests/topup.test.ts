@@ -3,7 +3,7 @@ import { ConnectionError, createBillingClient, RateLimitError, ServerError, Time
 import { hang, json, reset, startFaultServer, type FaultServer } from "./helpers/fault-server";
 import { exampleOf, loadSpec } from "./helpers/spec";
 
-const receipt = exampleOf(loadSpec(), "/user/purchase-topup", "post", "200");
+const receipt = exampleOf(loadSpec(), "/user/purchase-topup", "post", "200") as Record<string, unknown>;
 let server: FaultServer | undefined;
 afterEach(async () => {
   await server?.close();

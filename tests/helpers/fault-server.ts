@@ -1,13 +1,16 @@
 // A real local HTTP server whose every answer a test scripts, for faults Prism cannot produce.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 
 export type SeenRequest = { method: string; url: string; headers: IncomingMessage["headers"]; body: string; at: number };
-export type Handler = (req: IncomingMessage, res: ServerResponse, index: number) => void;
+/** `seen` is the request as recorded, body included. */
+export type Handler = (req: IncomingMessage, res: ServerResponse, index: number, seen: SeenRequest) => void;
 
 export type FaultServer = {
   url: string;
   requests: SeenRequest[];
+  /** Connections the server still holds open (a client that never lets go of a socket shows here). */
+  openSockets(): number;
   close(): Promise<void>;
 };
 
@@ -19,16 +22,23 @@ export async function startFaultServer(...handlers: Handler[]): Promise<FaultSer
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const index = requests.length;
-      requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString(), at: Date.now() });
+      const seen = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString(), at: Date.now() };
+      requests.push(seen);
       const handler = handlers[Math.min(index, handlers.length - 1)];
-      handler?.(req, res, index);
+      handler?.(req, res, index, seen);
     });
+  });
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    openSockets: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         // Sockets held open by "never answers" handlers would keep close() waiting forever.

@@ -34,11 +34,14 @@ export type TopupResult = TopupReceipt & { idempotencyKey: string };
 
 export type BillingClient = ReturnType<typeof createBillingClient>;
 
+/** The spec's first server: where the client goes when neither `baseUrl` nor OLOSTEP_BASE_URL says otherwise. */
+export const DEFAULT_BASE_URL = servers[0].url;
+
 type Sent = { data?: unknown; error?: unknown; response: { ok: boolean; status: number; headers: Headers } };
 
 export function createBillingClient(options: BillingClientOptions = {}) {
   const env = typeof process === "undefined" ? {} : process.env;
-  const config = resolveConfig(options, env, servers[0].url);
+  const config = resolveConfig(options, env, DEFAULT_BASE_URL);
   const transportOptions = { ...config, headers: authHeaders(config.apiKey, config.userAgent) };
   // Auth lives in the transport rather than in an openapi-fetch middleware: the same effect for `raw`, without
   // the middleware machinery's per-call cost (see bench/results.md). The key stays in that closure only.

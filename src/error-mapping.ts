@@ -93,7 +93,8 @@ export function errorFromFault(call: Call & { timeoutMs: number }, fault: unknow
   const refused = socketCode === "ECONNREFUSED";
   const outcome = !money ? "" : refused ? "; nothing was sent, so nothing was charged" : CHARGE_UNKNOWN;
   const reason = refused ? "the connection was refused" : `the connection failed${socketCode ? ` (${socketCode})` : ""}`;
-  return new ConnectionError(`${where} failed: ${reason}${outcome}`, base(call, { cause }));
+  // The socket's code (ECONNREFUSED, ECONNRESET…) is the error's code: a refused connection sent nothing.
+  return new ConnectionError(`${where} failed: ${reason}${outcome}`, base(call, { code: socketCode, cause }));
 }
 
 /** A 2xx whose body is not a JSON object. After a POST the money has moved: say so, and what not to do. */

@@ -12,9 +12,9 @@ afterEach(async () => {
 const prism = () => ["--api-key", "cli-test-key", "--base-url", process.env.PRISM_URL!];
 
 test("colour only on a TTY, and never with NO_COLOR", async () => {
-  const coloured = await runCli(["credits", ...prism()], { tty: true });
+  const coloured = await runCli(["credits", ...prism()], { tty: true, bin: true });
   expect(coloured.stdout).toContain("\u001b[1m");
-  const plain = await runCli(["credits", ...prism()], { tty: true, env: { NO_COLOR: "1" } });
+  const plain = await runCli(["credits", ...prism()], { tty: true, bin: true, env: { NO_COLOR: "1" } });
   expect(plain.code).toBe(0);
   expect(plain.stdout).toContain("Credits  12,500");
   expect(plain.stdout).not.toContain("\u001b[1m");
@@ -28,7 +28,7 @@ test("a progress line shows on a TTY when the answer takes longer than 300 ms, a
   const piped = await runCli(args);
   expect(piped.code).toBe(0);
   expect(piped.stderr).toBe("");
-  const onTerminal = await runCli(args, { tty: true, env: { NO_COLOR: "1" } });
+  const onTerminal = await runCli(args, { tty: true, bin: true, env: { NO_COLOR: "1" } });
   expect(onTerminal.stdout).toContain("Reading the balance…");
   expect(onTerminal.stdout).toContain("Credits  12,500");
 });

@@ -13,8 +13,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-test("--version prints the package version", async () => {
-  const result = await runCli(["--version"]);
+test("--version prints the package version (the compiled bin)", async () => {
+  const result = await runCli(["--version"], { bin: true });
   expect(result).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync("package.json", "utf8")).version}\n`, stderr: "" });
 });
 
@@ -93,7 +93,7 @@ test("a 402 with an empty body (as Prism sends it) exits 3 at once, with no time
     res.end();
   });
   const started = Date.now();
-  const result = await runCli(["credits", "--api-key", "k", "--base-url", server.url]);
+  const result = await runCli(["credits", "--api-key", "k", "--base-url", server.url], { bin: true });
   expect(result.code).toBe(3);
   expect(Date.now() - started).toBeLessThan(5_000);
 });
@@ -116,4 +116,14 @@ test("a key given with --api-key is never echoed, even when the request fails", 
   expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${key}`);
   expect(result.stdout + result.stderr).not.toContain(key);
   expect(result.stdout + result.stderr).not.toContain(key.slice(0, 10));
+});
+
+test.each([
+  ["credits", ["credits"]],
+  ["check", ["check", "--min", "1"]],
+])("%s exits 7 when the API says the credits are exhausted", async (_name, args) => {
+  server = await startFaultServer(json(402, { object: "error", code: "credits_exhausted", status: 402, detail: "Account has consumed all available credits." }));
+  const result = await runCli([...args, "--api-key", "k", "--base-url", server.url]);
+  expect(result.code).toBe(7);
+  expect(result.stderr).toContain("credits_exhausted: Account has consumed all available credits.");
 });

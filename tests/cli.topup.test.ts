@@ -1,6 +1,7 @@
 // `olostep-billing topup`: asks on a terminal, refuses in a pipeline without --yes, charges once.
 import { runCli } from "./helpers/cli";
 import { json, startFaultServer, type FaultServer, type Handler } from "./helpers/fault-server";
+import { idempotentTopup } from "./helpers/idempotent-topup";
 import { exampleOf, loadSpec } from "./helpers/spec";
 
 const receipt = exampleOf(loadSpec(), "/user/purchase-topup", "post", "200");
@@ -62,7 +63,7 @@ test("--wait polls until the credits land and shows the new balance", async () =
 describe("on a terminal", () => {
   test("answering no charges nothing and exits 1", async () => {
     server = await startFaultServer(json(200, receipt));
-    const result = await runCli(["topup", "10000", ...against(server.url)], { tty: true, input: "n\n" });
+    const result = await runCli(["topup", "10000", ...against(server.url)], { tty: true, bin: true, input: "n\n" });
     expect(result.stdout).toContain("Buy 10,000 credits with the team's saved card? [y/N]");
     expect(result.stdout).toContain("cancelled: nothing was charged");
     expect(result.code).toBe(1);
@@ -71,9 +72,54 @@ describe("on a terminal", () => {
 
   test("answering yes charges once", async () => {
     server = await startFaultServer(json(200, receipt));
-    const result = await runCli(["topup", "10000", ...against(server.url)], { tty: true, input: "y\n" });
+    const result = await runCli(["topup", "10000", ...against(server.url)], { tty: true, bin: true, input: "y\n" });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Payment succeeded");
     expect(posts()).toHaveLength(1);
+  });
+});
+
+describe("the Idempotency-Key", () => {
+  test("--idempotency-key is sent unchanged", async () => {
+    server = await startFaultServer(json(200, receipt));
+    const result = await runCli(["topup", "10000", "--yes", "--idempotency-key", "order-2026-11-25-a", ...against(server.url)]);
+    expect(result.code).toBe(0);
+    expect(posts()[0]!.headers["idempotency-key"]).toBe("order-2026-11-25-a");
+  });
+
+  test("a bad --idempotency-key exits 2 and sends nothing", async () => {
+    server = await startFaultServer(json(200, receipt));
+    const result = await runCli(["topup", "10000", "--yes", "--idempotency-key", "x".repeat(256), ...against(server.url)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("1–255 printable ASCII characters");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test("an uncertain outcome prints the key and the exact command, and that command buys once", async () => {
+    const topup = idempotentTopup({ hangFirst: true });
+    server = await startFaultServer(topup.handler);
+    const first = await runCli(["topup", "20000", "--yes", "--timeout", "0.3", ...against(server.url)]);
+    expect(first.code).toBe(4);
+    const key = posts()[0]!.headers["idempotency-key"] as string;
+    const hint = first.stderr.trimEnd().split("\n");
+    expect(hint.at(-2)).toBe("To retry without paying twice, use the same idempotency key:");
+    expect(hint.at(-1)).toBe(`  olostep-billing topup 20000 --yes --idempotency-key ${key} --base-url ${server.url}`);
+
+    // The printed command, as a user would paste it (plus the key, which is never printed).
+    const retry = await runCli([...hint.at(-1)!.trim().split(" ").slice(1), "--api-key", "k"]);
+    expect(retry.code).toBe(0);
+    expect(retry.stdout).toContain("Payment succeeded: 20,000 credits (payment pi_test_1).");
+    expect(topup.purchases()).toBe(1);
+  });
+
+  test("a refused connection says nothing was charged and prints no retry command", async () => {
+    server = await startFaultServer(json(200, receipt));
+    const url = server.url;
+    await server.close();
+    server = undefined;
+    const result = await runCli(["topup", "10000", "--yes", ...against(url)]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain("nothing was sent, so nothing was charged");
+    expect(result.stderr).not.toContain("--idempotency-key");
   });
 });

@@ -1,40 +1,58 @@
-// The CLI's exit codes, and the one mapping from an error to its code.
+// The CLI's exit codes with their meanings (the help text prints them), its one error class, and the mapping.
 import {
   ApiError,
   AuthenticationError,
   BillingError,
   ConfigurationError,
+  InsufficientCreditsError,
   RateLimitError,
   ValidationError,
 } from "../index.js";
 
 export const EXIT = {
   ok: 0,
-  /** `check`: the balance or usage is not enough; `topup`: declined at the prompt. */
   notMet: 1,
   usage: 2,
   auth: 3,
-  /** Network, timeout, server error, unreadable response, or a mock that would not start. */
   unavailable: 4,
-  /** The top-up cooldown: the message gives the seconds to wait. */
   cooldown: 5,
-  /** The API refused the request for another reason (another 4xx). */
   refused: 6,
+  exhausted: 7,
   internal: 70,
 } as const;
 
-/** A mistake in the command line: exit 2 with the reason and the usage hint, nothing sent. */
-export class UsageError extends Error {
-  override name = "UsageError";
+export const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
+  ok: "done",
+  notMet: "check: not enough credits or usage not allowed; topup: declined at the prompt",
+  usage: "a mistake on the command line or in the options; nothing was sent",
+  auth: "the API key is missing or invalid (401, 402)",
+  unavailable: "network, timeout, server error, unreadable answer, or a mock that would not start",
+  cooldown: "top-up cooldown: the message gives the seconds to wait",
+  refused: "refused by the API for another reason (another 4xx, an Idempotency-Key conflict)",
+  exhausted: "the team's credits are exhausted (402 credits_exhausted)",
+  internal: "a bug in olostep-billing",
+};
+
+/** A failure the CLI reports as one line and an exit code; `usage` adds the hint to --help. */
+export class CliError extends Error {
+  override name = "CliError";
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
+export const usageError = (message: string) => new CliError(EXIT.usage, message);
+
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof UsageError || error instanceof ConfigurationError || error instanceof ValidationError) return EXIT.usage;
+  if (error instanceof CliError) return error.exitCode;
+  if (error instanceof ConfigurationError || error instanceof ValidationError) return EXIT.usage;
   if (error instanceof AuthenticationError) return EXIT.auth;
+  if (error instanceof InsufficientCreditsError) return EXIT.exhausted;
   if (error instanceof RateLimitError) return EXIT.cooldown;
   if (error instanceof ApiError) return EXIT.refused;
   if (error instanceof BillingError) return EXIT.unavailable;
-  // Matched by name: importing the class would load the mock launcher on every command's start-up.
-  if ((error as { name?: string } | null)?.name === "PrismStartError") return EXIT.unavailable;
   return EXIT.internal;
 }

@@ -1,13 +1,34 @@
-// Where the CLI writes: results to stdout, everything else to stderr, styled for the stream it goes to.
-import { styleFor, type Style } from "./style.js";
+// Where the CLI reads and writes: the process's streams for the bin, buffers in tests. A closed pipe ends output quietly.
 
-export type Io = { out(text: string): void; err(text: string): void; style: Style; errStyle: Style };
+export type Sink = { write(text: string): void; isTTY: boolean };
 
+export type Io = {
+  stdout: Sink;
+  stderr: Sink;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+};
+
+/**
+ * The process's own streams. When the reader goes away (`olostep-billing credits | head -c 1`), writing stops
+ * without a word, as git and ls do, and the command still ends with its own exit code.
+ */
 export function processIo(): Io {
+  return { stdout: sink(process.stdout), stderr: sink(process.stderr), stdin: process.stdin, env: process.env };
+}
+
+function sink(stream: NodeJS.WriteStream): Sink {
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
   return {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-    style: styleFor(process.stdout, process.env),
-    errStyle: styleFor(process.stderr, process.env),
+    write: (text) => {
+      if (!closed) stream.write(text);
+    },
+    isTTY: Boolean(stream.isTTY),
   };
 }
+
+export const line = (to: Sink, text: string): void => to.write(`${text}\n`);

@@ -1,5 +1,6 @@
-// --mock: starts Prism for one command. Loaded only when asked for, so other commands never load the launcher.
+// --mock: starts the mock for one command. Loaded only when asked for, so other commands never load the launcher.
 import type { RunningPrism } from "../../mocks/prism.js";
+import { CliError, EXIT } from "./exit-codes.js";
 
 export async function startMockForCommand(): Promise<RunningPrism> {
   let launcher: typeof import("../../mocks/prism.js");
@@ -7,14 +8,19 @@ export async function startMockForCommand(): Promise<RunningPrism> {
     launcher = await import("../../mocks/prism.js");
     require.resolve("@stoplight/prism-cli/dist/index.js");
   } catch {
-    const error = new Error("--mock needs @stoplight/prism-cli 5.14.2: npm install --save-dev @stoplight/prism-cli@5.14.2");
-    error.name = "PrismStartError";
-    throw error;
+    throw new CliError(EXIT.unavailable, "--mock needs @stoplight/prism-cli 5.14.2: npm install --save-dev @stoplight/prism-cli@5.14.2");
   }
-  const prism = await launcher.startPrism();
+  const prism = await launcher.startPrism().catch((error: Error) => {
+    throw new CliError(EXIT.unavailable, error.message);
+  });
   // Ctrl-C during the command must not leave Prism behind.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void prism.stop().then(() => process.exit(130)));
-  }
-  return prism;
+  const onSignal = () => void prism.stop().then(() => process.exit(130));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, onSignal);
+  return {
+    ...prism,
+    stop: () => {
+      for (const signal of ["SIGINT", "SIGTERM"] as const) process.off(signal, onSignal);
+      return prism.stop();
+    },
+  };
 }

@@ -1,6 +1,7 @@
-// The balance as a person reads it: totals, plan, and a table of lots with use and expiry.
+// The balance as a person reads it: totals, plan, and a table of lots with use and expiry. Every field is untrusted.
 import type { CreditLot, CreditsInfo } from "../index.js";
-import { formatNumber, type Style } from "./style.js";
+import type { Style } from "./style.js";
+import { formatNumber, shown } from "./terminal-text.js";
 
 const DAY_MS = 86_400_000;
 
@@ -11,9 +12,9 @@ export function renderCredits(info: CreditsInfo, style: Style, now: number = Dat
   if (plan) {
     const since = plan.created_at === undefined ? "" : `, since ${isoDate(plan.created_at)}`;
     const included = plan.credits === undefined ? "" : `: ${formatNumber(plan.credits)} credits included`;
-    lines.push(`${style.bold("Plan")}     ${plan.display_name ?? "?"} (${plan.id ?? "?"})${included}${since}`);
+    lines.push(`${style.bold("Plan")}     ${shown(plan.display_name)} (${shown(plan.id)})${included}${since}`);
   }
-  const lots = info.breakdown ?? [];
+  const lots = Array.isArray(info.breakdown) ? info.breakdown : [];
   lines.push("");
   if (lots.length === 0) return [...lines, style.dim("No credit lots.")].join("\n");
   const rows = [["Kind", "Allocated", "Remaining", "Used", "Expires"], ...lots.map((lot) => lotRow(lot, now))];
@@ -21,7 +22,8 @@ export function renderCredits(info: CreditsInfo, style: Style, now: number = Dat
   rows.forEach((row, index) => {
     const cells = row.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)));
     const line = cells.join("  ").trimEnd();
-    const expired = index > 0 && lots[index - 1]!.expiry_date !== undefined && lots[index - 1]!.expiry_date! * 1000 < now;
+    const expiry = lots[index - 1]?.expiry_date;
+    const expired = index > 0 && typeof expiry === "number" && expiry * 1000 < now;
     lines.push(index === 0 ? style.bold(line) : expired ? style.dim(line) : line);
   });
   return lines.join("\n");
@@ -31,9 +33,11 @@ function lotRow(lot: CreditLot, now: number): string[] {
   const allocated = lot.allocated_units;
   const remaining = lot.remaining_units;
   const used =
-    allocated && remaining !== undefined ? `${Math.round(((allocated - remaining) / allocated) * 100)}%` : "-";
+    typeof allocated === "number" && allocated > 0 && typeof remaining === "number"
+      ? `${Math.round(((allocated - remaining) / allocated) * 100)}%`
+      : "-";
   return [
-    lot.purchase_kind ?? "?",
+    shown(lot.purchase_kind),
     allocated === undefined ? "-" : formatNumber(allocated),
     remaining === undefined ? "-" : formatNumber(remaining),
     used,
@@ -42,6 +46,7 @@ function lotRow(lot: CreditLot, now: number): string[] {
 }
 
 function expiry(unixSeconds: number, now: number): string {
+  if (!Number.isFinite(unixSeconds)) return shown(unixSeconds);
   const days = Math.round((unixSeconds * 1000 - now) / DAY_MS);
   const when =
     unixSeconds * 1000 < now
@@ -54,6 +59,7 @@ function expiry(unixSeconds: number, now: number): string {
 
 const plural = (days: number) => (days === 1 ? "day" : "days");
 
-function isoDate(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+function isoDate(unixSeconds: unknown): string {
+  const date = typeof unixSeconds === "number" ? new Date(unixSeconds * 1000) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 10) : shown(unixSeconds);
 }

@@ -1,24 +1,27 @@
-// The --help text.
-export const USAGE = `Usage: olostep-billing <command> [options]
+// The --help text, rendered from the command table and the exit codes.
+import { COMMANDS, GLOBAL_OPTIONS, type OptionSpec } from "./command-table.js";
+import { EXIT, EXIT_MEANINGS } from "./exit-codes.js";
 
-Commands:
-  credits                 the balance: total, plan, and a table of credit lots (--json: the API's JSON)
-  check --min N           exit 0 when usage is allowed and the balance is at least N, else 1
-  topup <10000|20000|80000|100000>
-                          buy credits with the team's saved card (asks first; --yes to skip,
-                          required when stdin is not a terminal); --wait polls until they land
+const COLUMN = 26;
 
-Options:
-  --api-key KEY           default: OLOSTEP_API_KEY (never printed)
-  --base-url URL          default: OLOSTEP_BASE_URL, else https://api.olostep.com
-  --timeout SECONDS       per request attempt (default 30)
-  --wait-timeout SECONDS  with topup --wait: how long to wait for the credits (default 120)
-  --wait-interval SECONDS with topup --wait: the pause between balance reads (default 3)
-  --mock                  run the command against a local Prism mock of the spec (no key needed)
-  -h, --help              this text
-  -v, --version           the version
+function row(left: string, right: string): string {
+  return left.length < COLUMN - 2 ? `  ${left.padEnd(COLUMN - 2)}${right}` : `  ${left}\n${" ".repeat(COLUMN)}${right}`;
+}
 
-Exit codes: 0 ok, 1 not enough credits or cancelled, 2 usage, 3 auth, 4 network or server,
-            5 top-up cooldown, 6 refused by the API`;
+function optionRows(options: Record<string, OptionSpec>, indent = ""): string[] {
+  return Object.entries(options).map(([name, option]) => {
+    const flag = `${option.short ? `-${option.short}, ` : ""}--${name}${option.value ? ` ${option.value}` : ""}`;
+    return row(`${indent}${flag}`, option.help);
+  });
+}
+
+export function usage(): string {
+  const commands = Object.entries(COMMANDS).flatMap(([name, command]) => [
+    row(`${name}${command.synopsis ? ` ${command.synopsis}` : ""}`, command.summary),
+    ...optionRows(Object.fromEntries(Object.entries(command.options).filter(([option]) => !command.synopsis.includes(`--${option}`))), "  "),
+  ]);
+  const exits = (Object.keys(EXIT) as (keyof typeof EXIT)[]).map((name) => `  ${String(EXIT[name]).padStart(2)}  ${EXIT_MEANINGS[name]}`);
+  return ["Usage: olostep-billing <command> [options]", "", "Commands:", ...commands, "", "Options:", ...optionRows(GLOBAL_OPTIONS), "", "Exit codes:", ...exits].join("\n");
+}
 
 export const USAGE_HINT = "Run `olostep-billing --help` for usage.";

@@ -1,6 +1,8 @@
-// Runs the compiled olostep-billing bin as a child process, as a user's shell or CI job would.
+// Runs olostep-billing: in-process through run(argv, io) by default, or as the compiled bin (a terminal, signals, pipes).
 import { spawn } from "node:child_process";
+import { Readable } from "node:stream";
 import { CLI_BIN as BIN } from "../../scripts/lib/paths";
+import { run } from "../../src/cli/run";
 
 export { BIN };
 
@@ -9,14 +11,39 @@ export type CliResult = { code: number | null; stdout: string; stderr: string };
 export type CliOptions = {
   env?: Record<string, string | undefined>;
   input?: string;
-  /** Run under a pseudo-terminal (util-linux `script`), so stdin and stdout are TTYs. */
+  /** stdin, stdout and stderr are terminals: in-process as flags, with `bin` under a real pseudo-terminal. */
   tty?: boolean;
+  /** Run the compiled bin as a child process, as a user's shell or CI job would. */
+  bin?: boolean;
 };
 
-/** Async on purpose: a fault server in this same process must keep answering while the CLI runs. */
-export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+function environment(options: CliOptions): Record<string, string> {
   const env: Record<string, string | undefined> = { ...process.env, OLOSTEP_API_KEY: undefined, OLOSTEP_BASE_URL: undefined, NO_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return env as Record<string, string>;
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return options.bin ? runBin(args, options) : runInProcess(args, options);
+}
+
+async function runInProcess(args: string[], options: CliOptions): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const tty = options.tty ?? false;
+  const stdin = Object.assign(Readable.from(options.input === undefined ? [] : [options.input]), { isTTY: tty });
+  const code = await run(args, {
+    stdout: { write: (text) => void (stdout += text), isTTY: tty },
+    stderr: { write: (text) => void (stderr += text), isTTY: tty },
+    stdin,
+    env: environment(options),
+  });
+  return { code, stdout, stderr };
+}
+
+/** Async on purpose: a fault server in this same process must keep answering while the CLI runs. */
+function runBin(args: string[], options: CliOptions): Promise<CliResult> {
+  const env = environment(options);
   const quoted = [process.execPath, BIN, ...args].map((part) => `'${part.replace(/'/g, "'\\''")}'`).join(" ");
   const child = options.tty
     ? spawn("script", ["-qec", quoted, "/dev/null"], { env, stdio: ["pipe", "pipe", "pipe"] })

@@ -1,22 +1,22 @@
 // `olostep-billing check --min N`: a pre-flight gate for CI before a large job.
-import type { BillingClient } from "../../index.js";
-import type { Io } from "../io.js";
+import type { CommandContext } from "../command-table.js";
 import { EXIT } from "../exit-codes.js";
+import { line } from "../io.js";
 import { withProgress } from "../progress.js";
-import { formatNumber } from "../style.js";
+import { formatNumber } from "../terminal-text.js";
 
-export async function checkCommand(billing: BillingClient, io: Io, min: number): Promise<number> {
-  const info = await withProgress("Checking the balance…", () => billing.getCreditsInfo());
-  const credits = info.credits ?? 0;
+export async function checkCommand({ billing, io }: CommandContext, { min }: { min: number }): Promise<number> {
+  const info = await withProgress("Checking the balance…", () => billing.getCreditsInfo(), io.stderr);
+  const credits = typeof info.credits === "number" ? info.credits : 0;
   const balance = `${formatNumber(credits)} credits, ${formatNumber(min)} required`;
   if (info.allow_usage === false) {
-    io.err(`not enough: usage is not allowed for this team (${balance})`);
+    line(io.stderr, `not enough: usage is not allowed for this team (${balance})`);
     return EXIT.notMet;
   }
   if (credits < min) {
-    io.err(`not enough: ${balance}`);
+    line(io.stderr, `not enough: ${balance}`);
     return EXIT.notMet;
   }
-  io.out(`ok: ${balance}`);
+  line(io.stdout, `ok: ${balance}`);
   return EXIT.ok;
 }

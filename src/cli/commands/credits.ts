@@ -1,12 +1,14 @@
 // `olostep-billing credits`: the balance as a summary, or the API's JSON unchanged with --json.
-import type { BillingClient } from "../../index.js";
-import type { Io } from "../io.js";
+import type { CommandContext } from "../command-table.js";
 import { EXIT } from "../exit-codes.js";
+import { line } from "../io.js";
 import { withProgress } from "../progress.js";
 import { renderCredits } from "../render-credits.js";
+import { styleFor } from "../style.js";
+import { terminalJson } from "../terminal-text.js";
 
-export async function creditsCommand(billing: BillingClient, io: Io, json: boolean): Promise<number> {
-  const info = await withProgress("Reading the balance…", () => billing.getCreditsInfo());
-  io.out(json ? JSON.stringify(info, null, 2) : renderCredits(info, io.style));
+export async function creditsCommand({ billing, io }: CommandContext, { json }: { json: boolean }): Promise<number> {
+  const info = await withProgress("Reading the balance…", () => billing.getCreditsInfo(), io.stderr);
+  line(io.stdout, json ? terminalJson(info) : renderCredits(info, styleFor(io.stdout, io.env)));
   return EXIT.ok;
 }

@@ -1,0 +1,118 @@
+// Every command and option of olostep-billing in one table: parsing, --help and dispatch all read it.
+import { CONFIG_DEFAULTS, DEFAULT_BASE_URL, MAX_TIMER_MS, TOPUP_CREDITS, WAIT_DEFAULTS, type BillingClient, type TopupCredits } from "../index.js";
+import { usageError } from "./exit-codes.js";
+import type { Io } from "./io.js";
+
+export type OptionSpec = { type: "string" | "boolean"; short?: string; value?: string; help: string };
+export type Values = Record<string, string | boolean | undefined>;
+
+/** What a command's handler gets: a client for the chosen API (or the mock), and where to write. */
+export type CommandContext = { billing: BillingClient; io: Io; globals: GlobalOptions };
+
+export type CommandSpec<Args> = {
+  /** What follows the name in the help text. */
+  synopsis: string;
+  summary: string;
+  options: Record<string, OptionSpec>;
+  /** Checks the command line before anything is started or sent; throws a usage error. */
+  parse(values: Values, positionals: string[], io: Io): Args;
+  /** Loaded only when the command runs, so --help and --version stay quick. */
+  load(): Promise<(context: CommandContext, args: Args) => Promise<number>>;
+};
+
+export type GlobalOptions = { apiKey?: string; baseUrl?: string; timeoutMs?: number; mock: boolean };
+
+export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  "api-key": { type: "string", value: "KEY", help: "default: OLOSTEP_API_KEY (never printed)" },
+  "base-url": { type: "string", value: "URL", help: `default: OLOSTEP_BASE_URL, else ${DEFAULT_BASE_URL}` },
+  timeout: { type: "string", value: "SECONDS", help: `per request attempt (default ${CONFIG_DEFAULTS.timeoutMs / 1000})` },
+  mock: { type: "boolean", help: "run against a local stateful mock of the API (no key needed)" },
+  help: { type: "boolean", short: "h", help: "this text" },
+  version: { type: "boolean", short: "v", help: "the version" },
+};
+
+const defineCommand = <Args>(spec: CommandSpec<Args>) => spec;
+
+export type TopupArgs = {
+  credits: TopupCredits;
+  yes: boolean;
+  wait: boolean;
+  waitTimeoutMs: number;
+  waitIntervalMs: number;
+  idempotencyKey?: string;
+};
+
+export const COMMANDS = {
+  credits: defineCommand<{ json: boolean }>({
+    synopsis: "",
+    summary: "the balance: total, plan, and a table of credit lots",
+    options: { json: { type: "boolean", help: "print the API's JSON unchanged" } },
+    parse: (values, positionals) => (noPositionals(positionals), { json: values.json === true }),
+    load: () => import("./commands/credits.js").then((m) => m.creditsCommand),
+  }),
+  check: defineCommand<{ min: number }>({
+    synopsis: "--min N",
+    summary: "exit 0 when usage is allowed and the balance is at least N, else 1",
+    options: { min: { type: "string", value: "N", help: "the credits the job needs" } },
+    parse: (values, positionals) => {
+      noPositionals(positionals);
+      if (typeof values.min !== "string") throw usageError("check needs --min N");
+      return { min: wholeNumber("--min", values.min) };
+    },
+    load: () => import("./commands/check.js").then((m) => m.checkCommand),
+  }),
+  topup: defineCommand<TopupArgs>({
+    synopsis: `<${TOPUP_CREDITS.join("|")}>`,
+    summary: "buy credits with the team's saved card, once, under an Idempotency-Key",
+    options: {
+      yes: { type: "boolean", short: "y", help: "do not ask first (required when stdin is not a terminal)" },
+      wait: { type: "boolean", help: "then poll the balance until the credits land" },
+      "wait-timeout": { type: "string", value: "SECONDS", help: `how long --wait waits (default ${WAIT_DEFAULTS.timeoutMs / 1000})` },
+      "wait-interval": { type: "string", value: "SECONDS", help: `the pause between balance reads (default ${WAIT_DEFAULTS.intervalMs / 1000})` },
+      "idempotency-key": { type: "string", value: "KEY", help: "retry an earlier top-up safely: the same key cannot buy twice" },
+    },
+    parse: (values, positionals, io) => {
+      if (positionals.length !== 1) throw usageError(`topup needs one amount: ${TOPUP_CREDITS.join(", ")}`);
+      // Nobody can answer a prompt in a pipeline: charging a card needs an explicit --yes there.
+      if (values.yes !== true && !io.stdin.isTTY) throw usageError("topup charges the team's saved card: pass --yes when stdin is not a terminal");
+      return {
+        credits: topupAmount(positionals[0]!),
+        yes: values.yes === true,
+        wait: values.wait === true,
+        waitTimeoutMs: milliseconds("--wait-timeout", values["wait-timeout"], WAIT_DEFAULTS.timeoutMs),
+        waitIntervalMs: milliseconds("--wait-interval", values["wait-interval"], WAIT_DEFAULTS.intervalMs),
+        idempotencyKey: typeof values["idempotency-key"] === "string" ? values["idempotency-key"] : undefined,
+      };
+    },
+    load: () => import("./commands/topup.js").then((m) => m.topupCommand),
+  }),
+};
+
+export type CommandName = keyof typeof COMMANDS;
+
+function noPositionals(positionals: string[]): void {
+  if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
+}
+
+function wholeNumber(flag: string, value: string): number {
+  const cleaned = value.replace(/[,_]/g, "");
+  if (!/^\d+$/.test(cleaned)) throw usageError(`${flag} must be a non-negative whole number, not "${value}"`);
+  return Number(cleaned);
+}
+
+/** SECONDS on the command line, milliseconds inside; `fallback` (ms) when the option is absent. */
+export function milliseconds(flag: string, value: string | boolean | undefined, fallback?: number): number {
+  if (typeof value !== "string") return fallback!;
+  const ms = Number(value) * 1000;
+  if (value.trim() === "" || !Number.isFinite(ms) || ms <= 0) throw usageError(`${flag} must be a positive number of seconds, not "${value}"`);
+  if (ms > MAX_TIMER_MS) throw usageError(`${flag} must be at most ${Math.floor(MAX_TIMER_MS / 1000)} seconds (the longest timer Node keeps), not "${value}"`);
+  return ms;
+}
+
+function topupAmount(value: string): TopupCredits {
+  const amount = Number(value.replace(/[,_]/g, ""));
+  if (!(TOPUP_CREDITS as readonly number[]).includes(amount)) {
+    throw usageError(`topup amount must be one of ${TOPUP_CREDITS.join(", ")}, not "${value}"`);
+  }
+  return amount as TopupCredits;
+}

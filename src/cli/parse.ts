@@ -1,0 +1,43 @@
+// Parses the command line with node:util parseArgs against the command table; refuses anything malformed.
+import { parseArgs } from "node:util";
+import { COMMANDS, GLOBAL_OPTIONS, milliseconds, type CommandName, type GlobalOptions, type OptionSpec } from "./command-table.js";
+import { usageError } from "./exit-codes.js";
+import type { Io } from "./io.js";
+
+export type Parsed =
+  | { kind: "help" | "version"; globals: GlobalOptions }
+  | { kind: "command"; name: CommandName; args: unknown; globals: GlobalOptions };
+
+// parseArgs needs every option up front; which ones a command accepts is checked after.
+const ALL_OPTIONS: Record<string, OptionSpec> = Object.assign({}, GLOBAL_OPTIONS, ...Object.values(COMMANDS).map((command) => command.options));
+
+export function parseCommandLine(argv: string[], io: Io): Parsed {
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options: parseArgsOptions(ALL_OPTIONS), allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageError((error as Error).message.split("\n")[0]!);
+  }
+  const { values, positionals } = parsed;
+  const globals: GlobalOptions = {
+    apiKey: values["api-key"] as string | undefined,
+    baseUrl: values["base-url"] as string | undefined,
+    timeoutMs: values.timeout === undefined ? undefined : milliseconds("--timeout", values.timeout),
+    mock: values.mock === true,
+  };
+  if (values.help) return { kind: "help", globals };
+  if (values.version) return { kind: "version", globals };
+
+  const [name, ...rest] = positionals;
+  if (name === undefined) throw usageError("no command given");
+  if (!Object.hasOwn(COMMANDS, name)) throw usageError(`unknown command "${name}"`);
+  const command = COMMANDS[name as CommandName];
+  for (const given of Object.keys(values)) {
+    if (!(given in GLOBAL_OPTIONS) && !(given in command.options)) throw usageError(`--${given} does not apply to "${name}"`);
+  }
+  return { kind: "command", name: name as CommandName, args: command.parse(values, rest, io), globals };
+}
+
+function parseArgsOptions(options: Record<string, OptionSpec>) {
+  return Object.fromEntries(Object.entries(options).map(([name, { type, short }]) => [name, short ? { type, short } : { type }]));
+}

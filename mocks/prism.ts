@@ -1,18 +1,17 @@
-// Starts and stops Prism on 127.0.0.1: the one launcher behind `npm run mock`, the tests, `--mock` and the live check.
+// Starts and stops Prism on 127.0.0.1: the one launcher behind the mock, the contract tests, `--mock` and the live check.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildMockSpec } from "./mock-spec";
+import { loadSpec } from "./spec";
 
-export const DEFAULT_SPEC = resolve(__dirname, "..", "openapi", "billing.json");
 const HOST = "127.0.0.1";
 const READY_LINE = /Prism is listening on (http:\/\/\S+)/;
+const EXIT_WITH_PARENT = resolve(__dirname, "exit-with-parent.cjs");
 
 export type PrismOptions = {
-  /** The spec to serve; default openapi/billing.json. Mock scenarios are added to a temporary copy. */
-  spec?: string;
   /** Default: a free port chosen now. */
   port?: number;
   /** Gets Prism's own log lines (one request = several lines); default: kept only for error messages. */
@@ -20,10 +19,12 @@ export type PrismOptions = {
   /** How long Prism may take to start. */
   startTimeoutMs?: number;
   /**
-   * Proxy mode: forward every request to this server and check its answers against the spec
-   * (`prism proxy --errors`), instead of answering from the spec's examples.
+   * Proxy mode: forward every request to this server and check its answers against the spec (`prism proxy
+   * --errors`); an answer of 501 makes Prism mock that request from the spec instead.
    */
   upstream?: string;
+  /** Serve the mock-only scenarios (Prefer: example=<name>). Default: yes, unless proxying the real API. */
+  scenarios?: boolean;
 };
 
 export type RunningPrism = {
@@ -42,25 +43,22 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
   const port = options.port ?? (await freePort());
   const workDir = mkdtempSync(join(tmpdir(), "olostep-billing-mock-"));
   const specFile = join(workDir, "billing.mock.json");
-  // A proxy checks the real API against the vendor's spec as it stands: no mock-only scenarios in it.
-  const specDoc = options.upstream ? JSON.parse(readFileSync(options.spec ?? DEFAULT_SPEC, "utf8")) : buildMockSpec(options.spec ?? DEFAULT_SPEC);
-  writeFileSync(specFile, JSON.stringify(specDoc));
+  writeFileSync(specFile, JSON.stringify(options.scenarios ?? true ? buildMockSpec() : loadSpec()));
   const mode = options.upstream ? ["proxy", specFile, options.upstream] : ["mock", specFile];
   const child = spawn(
     process.execPath,
-    [prismCli(), ...mode, "--host", HOST, "--port", String(port), "--errors"],
-    // Prism's package sends analytics through Scarf unless told not to.
-    { env: { ...process.env, SCARF_ANALYTICS: "false", FORCE_COLOR: "0" }, stdio: ["ignore", "pipe", "pipe"] },
+    ["--require", EXIT_WITH_PARENT, prismCli(), ...mode, "--host", HOST, "--port", String(port), "--errors", "--multiprocess", "false"],
+    {
+      // Prism's package sends analytics through Scarf unless told not to. The IPC channel is the watchdog's tripwire.
+      env: { ...process.env, SCARF_ANALYTICS: "false", FORCE_COLOR: "0", OLOSTEP_MOCK_WORK_DIR: workDir },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    },
   );
+  // The channel is not for messages: it must not keep this process alive.
+  child.channel?.unref();
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  // If whoever started Prism exits without stopping it (a crash, process.exit), Prism goes with it.
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  // Cleaning up belongs to the process's end, however it ends.
-  void exited.then(() => {
-    process.removeListener("exit", killOnExit);
-    rmSync(workDir, { recursive: true, force: true });
-  });
+  // Cleaning up belongs to the process's end, however it ends (the watchdog does it too when this process dies first).
+  void exited.then(() => rmSync(workDir, { recursive: true, force: true }));
   const stop = stopper(child, exited);
   try {
     const url = await waitUntilListening(child, port, options);
@@ -90,6 +88,7 @@ export function freePort(): Promise<number> {
 
 function waitUntilListening(child: ChildProcess, port: number, options: PrismOptions): Promise<string> {
   const recent: string[] = [];
+  const limit = options.startTimeoutMs ?? 30_000;
   return new Promise((resolveUrl, reject) => {
     let ready = false;
     const fail = (why: string) => {
@@ -97,7 +96,7 @@ function waitUntilListening(child: ChildProcess, port: number, options: PrismOpt
       const said = recent.filter((line) => /error|EADDRINUSE|fatal/i.test(line)).pop() ?? recent.at(-1) ?? "";
       reject(new PrismStartError(`Prism could not start on ${HOST}:${port}: ${why}${said ? ` (${said.trim()})` : ""}`));
     };
-    const timer = setTimeout(() => fail(`not listening after ${options.startTimeoutMs ?? 30_000} ms`), options.startTimeoutMs ?? 30_000);
+    const timer = setTimeout(() => fail(`not listening after ${limit} ms`), limit);
     const onLine = (line: string) => {
       if (ready) return options.onLog?.(line);
       recent.push(line);

@@ -1,9 +1,9 @@
 // `npm run build`: dist/cjs (client, CLI, mock launcher) and dist/esm (client), each with declarations.
 import { execFileSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runMain } from "./lib/cli-args";
-import { REPO_ROOT, SPEC_FILE } from "./lib/paths";
+import { REPO_ROOT } from "./lib/paths";
 
 const DIST = join(REPO_ROOT, "dist");
 const TSC = require.resolve("typescript/bin/tsc");
@@ -16,10 +16,6 @@ runMain(async () => {
     writeFileSync(join(DIST, label, "package.json"), `${JSON.stringify({ type: label === "esm" ? "module" : "commonjs" })}\n`);
     console.log(`build: dist/${label}`);
   }
-  // The mock launcher (CLI --mock, the ./mock subpath) serves the spec and the scenarios from next to itself.
-  mkdirSync(join(DIST, "cjs", "openapi"), { recursive: true });
-  cpSync(SPEC_FILE, join(DIST, "cjs", "openapi", "billing.json"));
-  cpSync(join(REPO_ROOT, "mocks", "scenarios.json"), join(DIST, "cjs", "mocks", "scenarios.json"));
   chmodSync(join(DIST, "cjs", "src", "cli", "main.js"), 0o755);
   console.log("build: dist/cjs/src/cli/main.js (olostep-billing)");
 });

@@ -3,7 +3,7 @@ import { createBillingClient } from "../src";
 import { buildMockSpec, loadScenarios } from "../mocks/mock-spec";
 import { CALLERS } from "./helpers/contract";
 import { responseSchemaRef, schemaValidator } from "./helpers/schemas";
-import { exampleOf, loadSpec, SPEC_PATH } from "./helpers/spec";
+import { exampleOf, loadSpec } from "./helpers/spec";
 
 const spec = loadSpec();
 const validatorFor = schemaValidator(spec);
@@ -24,7 +24,7 @@ test.each(scenarios.map((s) => [s.name, s] as const))("Prism serves scenario %s 
 });
 
 test("without a Prefer header the mock still serves the vendor's example", () => {
-  const mock = buildMockSpec(SPEC_PATH);
+  const mock = buildMockSpec();
   const media = mock.paths["/user/credits/info"]!.get!.responses["200"]!.content!["application/json"]!;
   expect(Object.keys(media.examples!)[0]).toBe("default");
   expect(media.examples!.default!.value).toEqual(exampleOf(spec, "/user/credits/info", "get", "200"));

@@ -1,14 +1,7 @@
 // mocks/prism.ts starts Prism where asked, says why when it cannot, and stops exactly what it started.
 import { PrismStartError, startPrism } from "../mocks/prism";
+import { isAlive } from "./helpers/processes";
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test("a port already taken gives a PrismStartError naming the port, and leaves no process", async () => {
   const taken = Number(new URL(process.env.PRISM_URL!).port);

@@ -19,10 +19,27 @@ beforeAll(async () => {
   const packed = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", project], { cwd: REPO, encoding: "utf8" }));
   tarball = join(project, packed[0].filename);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-  // --offline: the registry is not needed, npm ci has cached openapi-fetch; no test may need the network.
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], { cwd: project, stdio: "ignore" });
+  // No test may need the network, and npm ci caches tarballs but not the registry's metadata that a range such as
+  // openapi-fetch ^0.17 needs: the runtime dependencies are packed from node_modules and installed beside ours.
+  const dependencies = runtimeDependencies(REPO).map((name) => join(REPO, "node_modules", name));
+  const packedDependencies = JSON.parse(
+    execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", project, ...dependencies], { cwd: project, encoding: "utf8" }),
+  ) as { filename: string }[];
+  const tarballs = [tarball, ...packedDependencies.map((packed) => join(project, packed.filename))];
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", ...tarballs], { cwd: project, stdio: "ignore" });
   server = await startFaultServer(json(200, { credits: 42, allow_usage: true }));
 }, 120_000);
+
+/** The package's runtime dependencies and theirs, as installed in node_modules. */
+function runtimeDependencies(dir: string, found = new Set<string>()): string[] {
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  for (const name of Object.keys(manifest.dependencies ?? {})) {
+    if (found.has(name)) continue;
+    found.add(name);
+    runtimeDependencies(join(REPO, "node_modules", name), found);
+  }
+  return [...found];
+}
 
 afterAll(async () => {
   await server?.close();

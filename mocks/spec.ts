@@ -1,0 +1,49 @@
+// The spec as data: the one document type and the look-ups that the mock, the contract tests, the scripts and the
+// bench share. Importing the JSON makes tsc ship it beside the compiled mock; nothing copies it around.
+import document from "../openapi/billing.json";
+
+export type MediaType = { schema?: unknown; example?: unknown; examples?: Record<string, { summary?: string; value: unknown }> };
+export type ResponseObject = { description: string; content?: Record<string, MediaType> };
+export type Operation = {
+  operationId?: string;
+  parameters?: { name: string; in: string; required?: boolean; schema?: unknown }[];
+  requestBody?: { required?: boolean; content?: Record<string, MediaType> };
+  responses: Record<string, ResponseObject>;
+  [key: string]: unknown;
+};
+export type OpenApiDocument = {
+  openapi: string;
+  servers?: { url: string }[];
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown>; [key: string]: unknown };
+  [key: string]: unknown;
+};
+
+/** A fresh copy of openapi/billing.json each call: callers may change theirs. */
+export function loadSpec(): OpenApiDocument {
+  return structuredClone(document) as unknown as OpenApiDocument;
+}
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+/** Every operation of the spec: "GET /user/credits/info" and its documented statuses. */
+export function operationsOf(spec: OpenApiDocument): { name: string; method: string; path: string; operation: Operation }[] {
+  return Object.entries(spec.paths).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((method) => item[method]).map((method) => ({ name: `${method.toUpperCase()} ${path}`, method, path, operation: item[method]! })),
+  );
+}
+
+/** The documented JSON example of one response. */
+export function exampleOf(spec: OpenApiDocument, path: string, method: string, status: string): unknown {
+  return spec.paths[path]?.[method]?.responses[status]?.content?.["application/json"]?.example;
+}
+
+/** The documented JSON example of one request body. */
+export function requestExampleOf(spec: OpenApiDocument, path: string, method: string): unknown {
+  return spec.paths[path]?.[method]?.requestBody?.content?.["application/json"]?.example;
+}
+
+/** The `$ref` of an operation's JSON response schema for one status. */
+export function responseSchemaRef(spec: OpenApiDocument, path: string, method: string, status: string): string | undefined {
+  return (spec.paths[path]?.[method]?.responses[status]?.content?.["application/json"]?.schema as { $ref?: string } | undefined)?.$ref;
+}

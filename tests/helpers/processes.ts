@@ -1,0 +1,54 @@
+// Looking at processes from outside: alive or not, a port that answers or refuses, a process's temporary directory.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { connect } from "node:net";
+
+/**
+ * Running, not just present: a process whose parent died first is re-parented, and until that new parent reaps it
+ * an exited process stays a zombie (state Z) that still answers kill(pid, 0).
+ */
+export function isAlive(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")[2] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+export function portRefuses(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(false)));
+    socket.once("error", () => resolve(true));
+  });
+}
+
+/** The mock's temporary spec directory, read off Prism's command line. */
+export function workDirOf(pid: number): string {
+  const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  return dirname(args.find((arg) => arg.endsWith("billing.mock.json"))!);
+}
+
+/** Polls `check` until it holds or `withinMs` runs out; resolves with whether it held. */
+export async function within(withinMs: number, check: () => boolean | Promise<boolean>): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The pids of the processes whose command line matches. */
+export function pidsMatching(pattern: RegExp): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return pattern.test(readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " "));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}

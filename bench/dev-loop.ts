@@ -2,7 +2,6 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { CLI_BIN as BIN, REPO_ROOT as REPO } from "../scripts/lib/paths";
-import { startPrism } from "../mocks/prism";
 import { median } from "./stats";
 
 
@@ -20,16 +19,8 @@ function timeCommand(command: string, args: string[], runs: number, env: NodeJS.
 }
 
 export async function measureDevLoop(options: { withTests: boolean }): Promise<LoopResult[]> {
-  const prismTimes: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const started = performance.now();
-    const prism = await startPrism();
-    prismTimes.push((performance.now() - started) / 1000);
-    await prism.stop();
-  }
   const results: LoopResult[] = [
     { name: "npm run generate", seconds: timeCommand("npm", ["run", "-s", "generate", "--", "--out", resolve(REPO, "bench", ".generated-tmp")], 3), runs: 3, target: "< 2 s" },
-    { name: "Prism start-up (until it listens)", seconds: median(prismTimes), runs: 3 },
     { name: "olostep-billing --version (cold)", seconds: timeCommand(process.execPath, [BIN, "--version"], 10), runs: 10, target: "< 0.3 s" },
     { name: "olostep-billing --mock credits (cold)", seconds: timeCommand(process.execPath, [BIN, "--mock", "credits"], 3), runs: 3 },
   ];

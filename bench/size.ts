@@ -1,15 +1,14 @@
-// Bundle size: our client and bare openapi-fetch, each bundled and minified for the browser by esbuild.
+// The one-GET browser bundle of each contender (esbuild, minified, gzip level 9), and what ours is made of.
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
-import { resolve } from "node:path";
-import { REPO_ROOT as REPO } from "../scripts/lib/paths";
+import { REPO_ROOT } from "../scripts/lib/paths";
+import { CONTENDERS } from "./contenders";
 
-export type SizeResult = { name: string; minified: number; gzip: number; inputs: string[] };
-
+export type SizeResult = { name: string; minified: number; gzip: number; inputs: Record<string, number> };
 
 async function bundle(name: string, contents: string): Promise<SizeResult> {
   const result = await build({
-    stdin: { contents, resolveDir: REPO, loader: "ts" },
+    stdin: { contents, resolveDir: REPO_ROOT, loader: "ts" },
     bundle: true,
     minify: true,
     platform: "browser",
@@ -19,14 +18,13 @@ async function bundle(name: string, contents: string): Promise<SizeResult> {
     logLevel: "silent",
   });
   const code = result.outputFiles[0]!.contents;
-  return { name, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, inputs: Object.keys(result.metafile.inputs) };
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const inputs = Object.fromEntries(Object.entries(output.inputs).map(([file, { bytesInOutput }]) => [file, bytesInOutput]));
+  return { name, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, inputs };
 }
 
 export async function measureSize(): Promise<SizeResult[]> {
-  return [
-    await bundle("bare openapi-fetch", `import createClient from "openapi-fetch"; export const client = createClient({ baseUrl: "https://api.olostep.com" });`),
-    await bundle("our client (olostep-billing)", `export * from "./src/index.ts";`),
-  ];
+  return Promise.all(CONTENDERS.filter((c) => !c.name.includes("timeout signal")).map((c) => bundle(c.name, c.bundle)));
 }
 
 /** Anything heavy that must never reach the client bundle. */

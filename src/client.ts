@@ -114,7 +114,9 @@ export function createBillingClient(options: BillingClientOptions = {}) {
   };
 }
 
+/** A keyless client (a browser talking to its own server's route) sends no Authorization and no User-Agent. */
 function authHeaders(apiKey: string, userAgent: string | undefined): Record<string, string> {
+  if (!apiKey) return { Accept: "application/json" };
   return {
     Authorization: `Bearer ${apiKey}`,
     Accept: "application/json",

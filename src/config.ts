@@ -6,7 +6,11 @@ import type { FetchLike } from "./transport.js";
 export type BillingClientOptions = {
   /** Default: `process.env.OLOSTEP_API_KEY`. Must be a valid header value (printable ASCII, no spaces at the ends). */
   apiKey?: string;
-  /** Default: `process.env.OLOSTEP_BASE_URL`, else the spec's first server. No user name or password in it. */
+  /**
+   * Default: `process.env.OLOSTEP_BASE_URL`, else the spec's first server. No user name or password in it. A path
+   * such as `/api/billing` (in a browser) means your own server's route (createBillingHandler), which holds the key:
+   * the client then sends no key at all, and refuses one.
+   */
   baseUrl?: string;
   /** Per attempt, headers and body together. Default 30 000; at most 2 147 483 647 (the runtime's longest timer). */
   timeoutMs?: number;
@@ -20,6 +24,7 @@ export type BillingClientOptions = {
   log?: (line: string) => void;
 };
 
+/** `apiKey` is "" for a keyless client (a relative baseUrl). */
 export type ResolvedConfig = Required<Omit<BillingClientOptions, "userAgent" | "log">> &
   Pick<BillingClientOptions, "userAgent" | "log">;
 
@@ -36,13 +41,20 @@ export function resolveConfig(
   env: Record<string, string | undefined>,
   defaultBaseUrl: string,
 ): ResolvedConfig {
-  const apiKey = options.apiKey ?? env.OLOSTEP_API_KEY;
-  if (!apiKey) {
+  const givenBaseUrl = options.baseUrl ?? env.OLOSTEP_BASE_URL ?? defaultBaseUrl;
+  // A same-origin route of the caller's own server adds the key there; nothing here may carry one.
+  // A path only: "//host" is protocol-relative, another origin, and is refused as any non-absolute URL is.
+  const keyless = givenBaseUrl.startsWith("/") && !givenBaseUrl.startsWith("//");
+  if (keyless && options.apiKey !== undefined) {
+    throw new ConfigurationError(`A relative baseUrl ("${withoutCredentials(givenBaseUrl)}") is your own server's route, which adds the key: a browser must not hold one, so pass no apiKey`);
+  }
+  const apiKey = keyless ? "" : (options.apiKey ?? env.OLOSTEP_API_KEY);
+  if (!keyless && !apiKey) {
     throw new ConfigurationError("No API key: pass apiKey to createBillingClient or set OLOSTEP_API_KEY");
   }
-  const keyProblem = headerValueProblem(apiKey);
+  const keyProblem = apiKey && headerValueProblem(apiKey);
   if (keyProblem) throw new ConfigurationError(`The API key is not a valid header value: it ${keyProblem} (the key itself is not shown)`);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? env.OLOSTEP_BASE_URL ?? defaultBaseUrl);
+  const baseUrl = keyless ? givenBaseUrl.replace(/\/+$/, "") : checkBaseUrl(givenBaseUrl);
   const timeoutMs = options.timeoutMs ?? CONFIG_DEFAULTS.timeoutMs;
   const timeoutProblem = delayProblem("timeoutMs", timeoutMs, 1);
   if (timeoutProblem) throw new ConfigurationError(timeoutProblem);
@@ -54,7 +66,7 @@ export function resolveConfig(
   if (typeof fetchImpl !== "function") {
     throw new ConfigurationError("No fetch: pass a fetch-compatible function as options.fetch");
   }
-  return { apiKey, baseUrl, timeoutMs, maxRetries, fetch: fetchImpl, userAgent: options.userAgent, log: options.log };
+  return { apiKey: apiKey ?? "", baseUrl, timeoutMs, maxRetries, fetch: fetchImpl, userAgent: options.userAgent, log: options.log };
 }
 
 /** Why `value` is not a number of milliseconds from `min` to MAX_TIMER_MS; undefined when it is one. */

@@ -6,8 +6,8 @@ import type { Io } from "./io.js";
 export type OptionSpec = { type: "string" | "boolean"; short?: string; value?: string; help: string };
 export type Values = Record<string, string | boolean | undefined>;
 
-/** What a command's handler gets: a client for the chosen API (or the mock), and where to write. */
-export type CommandContext = { billing: BillingClient; io: Io; globals: GlobalOptions };
+/** What a command's handler gets: a client for the chosen API (or the mock, then also `mock`), and where to write. */
+export type CommandContext = { billing: BillingClient; io: Io; globals: GlobalOptions; mock?: { url: string } };
 
 export type CommandSpec<Args> = {
   /** What follows the name in the help text. */
@@ -85,6 +85,21 @@ export const COMMANDS = {
       };
     },
     load: () => import("./commands/topup.js").then((m) => m.topupCommand),
+  }),
+  dashboard: defineCommand<{ port: number; allowTopup: boolean }>({
+    synopsis: "",
+    summary: "a local page (127.0.0.1) with the balance as bars per lot; the key stays in this process",
+    options: {
+      port: { type: "string", value: "N", help: "the page's port (default 4020; 0 picks a free one)" },
+      "allow-topup": { type: "boolean", help: "show a Buy credits button (always on with --mock)" },
+    },
+    parse: (values, positionals) => {
+      noPositionals(positionals);
+      const port = typeof values.port === "string" ? wholeNumber("--port", values.port) : 4020;
+      if (port > 65_535) throw usageError(`--port must be from 0 to 65535, not "${values.port}"`);
+      return { port, allowTopup: values["allow-topup"] === true };
+    },
+    load: () => import("./commands/dashboard.js").then((m) => m.dashboardCommand),
   }),
 };
 

@@ -27,7 +27,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         baseUrl: mock?.url ?? globals.baseUrl ?? io.env.OLOSTEP_BASE_URL,
         timeoutMs: globals.timeoutMs,
       });
-      const context: CommandContext = { billing, io, globals };
+      const context: CommandContext = { billing, io, globals, mock };
       return await (handler as (context: CommandContext, args: unknown) => Promise<number>)(context, parsed.args);
     } finally {
       await mock?.stop();

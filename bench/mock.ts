@@ -1,0 +1,41 @@
+// The mock's costs: start-up of plain Prism and of the stateful mock (Prism's proxy plus the stateful layer), and a
+// request through each.
+import { startMock, startPrism } from "../mocks/index";
+import { median, spread } from "./stats";
+
+export type MockResult = { name: string; startS: number; startSpread: string; requestUs: number };
+
+const STARTS = 3;
+const REQUESTS = 300;
+
+async function requestUs(url: string): Promise<number> {
+  const latencies: number[] = [];
+  for (let i = 0; i < REQUESTS + 50; i++) {
+    const started = performance.now();
+    const response = await fetch(`${url}/user/credits/info`, { headers: { Authorization: "Bearer bench" } });
+    await response.text();
+    if (i >= 50) latencies.push((performance.now() - started) * 1000);
+  }
+  return median(latencies);
+}
+
+export async function measureMock(): Promise<MockResult[]> {
+  const kinds = [
+    ["plain Prism (stateless, the contract tests')", () => startPrism()],
+    ["stateful mock (npm run mock, --mock)", () => startMock()],
+  ] as const;
+  const results: MockResult[] = [];
+  for (const [name, start] of kinds) {
+    const starts: number[] = [];
+    let request = 0;
+    for (let i = 0; i < STARTS; i++) {
+      const started = performance.now();
+      const mock = await start();
+      starts.push((performance.now() - started) / 1000);
+      if (i === STARTS - 1) request = await requestUs(mock.url);
+      await mock.stop();
+    }
+    results.push({ name, startS: median(starts), startSpread: spread(starts), requestUs: request });
+  }
+  return results;
+}

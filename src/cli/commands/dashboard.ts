@@ -1,0 +1,24 @@
+// `olostep-billing dashboard`: serves the local dashboard until Ctrl-C.
+import type { CommandContext } from "../command-table.js";
+import { startDashboard } from "../dashboard-server.js";
+import { EXIT } from "../exit-codes.js";
+import { line } from "../io.js";
+
+export async function dashboardCommand({ io, globals, mock }: CommandContext, args: { port: number; allowTopup: boolean }): Promise<number> {
+  const dashboard = await startDashboard({
+    port: args.port,
+    // run() has checked that there is a key, or started the mock (which takes any key).
+    apiKey: mock ? "mock-key" : (globals.apiKey ?? io.env.OLOSTEP_API_KEY),
+    baseUrl: mock?.url ?? globals.baseUrl ?? io.env.OLOSTEP_BASE_URL,
+    timeoutMs: globals.timeoutMs,
+    // Against the mock nothing real is charged, so the Buy button is on there.
+    allowTopup: args.allowTopup || Boolean(mock),
+  });
+  line(io.stdout, `dashboard: ${dashboard.url}${mock ? " (against the stateful mock: buying is safe here)" : ""}`);
+  line(io.stdout, "stop: Ctrl-C");
+  await new Promise<void>((done) => {
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => done());
+  });
+  await dashboard.stop();
+  return EXIT.ok;
+}

@@ -1,0 +1,79 @@
+// The local dashboard: a page with <olostep-credits>, the widget's script, and the billing handler, on 127.0.0.1 only.
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { createBillingHandler, toNodeHandler } from "../server/index.js";
+
+export type DashboardOptions = {
+  port?: number;
+  apiKey?: string;
+  baseUrl?: string;
+  timeoutMs?: number;
+  /** Show a "Buy credits" button and let the handler buy (against the mock, nothing real is charged). */
+  allowTopup?: boolean;
+  /** Seconds between the widget's reads. */
+  refreshSeconds?: number;
+};
+
+export type RunningDashboard = { url: string; stop(): Promise<void> };
+
+// The compiled widget (dist/esm): beside the CLI's dist/cjs tree when installed, under dist/ when run from source.
+const WIDGET_CANDIDATES = [
+  resolve(__dirname, "..", "..", "..", "esm", "src", "widget", "credits-element.js"),
+  resolve(__dirname, "..", "..", "dist", "esm", "src", "widget", "credits-element.js"),
+];
+
+const SECURITY_HEADERS = {
+  // The page runs only its own script; the widget's styles live in its shadow root.
+  "content-security-policy": "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cache-control": "no-store",
+};
+
+export async function startDashboard(options: DashboardOptions): Promise<RunningDashboard> {
+  const widgetFile = WIDGET_CANDIDATES.find((file) => existsSync(file));
+  if (!widgetFile) throw new Error("the widget is not built: run npm run build");
+  const widget = readFileSync(widgetFile);
+  const handle = toNodeHandler(
+    createBillingHandler({ apiKey: options.apiKey, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, allowTopup: options.allowTopup }),
+  );
+  const page = pageHtml(options);
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://dashboard").pathname;
+    if (path === "/api/billing" || path.startsWith("/api/billing/")) return handle(req, res);
+    if (req.method !== "GET") return void res.writeHead(405, SECURITY_HEADERS).end();
+    if (path === "/") return void res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8" }).end(page);
+    if (path === "/widget.js") return void res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/javascript; charset=utf-8" }).end(widget);
+    res.writeHead(404, SECURITY_HEADERS).end();
+  });
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(options.port ?? 0, "127.0.0.1", done);
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    stop: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+function pageHtml(options: DashboardOptions): string {
+  const topup = options.allowTopup ? ' topup-credits="10000"' : "";
+  return `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Olostep credits</title>
+<body style="font-family:system-ui,sans-serif;background:#f4f5f8;margin:0;padding:32px">
+<h1 style="font-size:20px;margin:0 0 16px">Olostep credits</h1>
+<olostep-credits src="/api/billing" refresh="${options.refreshSeconds ?? 5}"${topup}></olostep-credits>
+<script type="module" src="/widget.js"></script>
+</body>
+</html>
+`;
+}

@@ -10,7 +10,7 @@ import { measureDevLoop } from "./dev-loop";
 import { measureInProcess } from "./in-process";
 import { measureLoopback } from "./loopback";
 import { measureMock } from "./mock";
-import { forbiddenInputs, measureSize } from "./size";
+import { forbiddenInputs, measureSize, measureWidget } from "./size";
 import { fixed, table } from "./stats";
 
 const { values } = parseArgs({ options: { "skip-tests": { type: "boolean" }, "no-write": { type: "boolean" } }, strict: true });
@@ -57,6 +57,9 @@ async function main(): Promise<void> {
       table(["input", "bytes"], Object.entries(ours.inputs).sort((a, b) => b[1] - a[1]).map(([file, bytes]) => [file, String(bytes)])),
   );
 
+  const widget = await measureWidget();
+  report("The widget alone (esbuild, browser, minified; gzip level 9)", table(["bundle", "minified bytes", "gzip bytes"], [[widget.name, String(widget.minified), String(widget.gzip)]]));
+
   report("Cold import (a fresh node process loading the client; wall ms over an empty process, median of 7)", table(["client", "ms"], measureColdImport().map((r) => [r.name, fixed(r.ms, 0)])));
 
   const mock = await measureMock();
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
         ["in-process CPU per call ≤ 1.05x bare openapi-fetch", `${fixed(ratio)}x`, ratio <= 1.05 ? "yes" : "no"],
         ["loopback c=1 median ≤ 1.20x raw fetch", `${fixed(latency)}x`, latency <= 1.2 ? "yes" : "no"],
         ["one-GET bundle ≤ 5,100 B gzip (ky's is about that)", `${ours.gzip} B`, ours.gzip <= 5_100 ? "yes" : "no"],
+        ["the widget alone ≤ 4 kB gzip", `${widget.gzip} B`, widget.gzip <= 4_000 ? "yes" : "no"],
         ...loop.filter((l) => l.target).map((l) => [`${l.name} ${l.target}`, `${fixed(l.seconds)} s`, Number(l.target!.replace(/[^\d.]/g, "")) >= l.seconds ? "yes" : "no"]),
       ],
     ),

@@ -27,5 +27,8 @@ export async function measureSize(): Promise<SizeResult[]> {
   return Promise.all(CONTENDERS.filter((c) => !c.name.includes("timeout signal")).map((c) => bundle(c.name, c.bundle)));
 }
 
+/** The <olostep-credits> widget alone, as a page would load it. */
+export const measureWidget = () => bundle("<olostep-credits> widget (olostep-billing/widget)", `import "./src/widget/index.ts";`);
+
 /** Anything heavy that must never reach the client bundle. */
 export const forbiddenInputs = (inputs: string[]) => inputs.filter((input) => /prism|ajv|src\/cli\/|mocks\/|^node:/.test(input));

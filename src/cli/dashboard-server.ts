@@ -45,6 +45,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
     if (path === "/api/billing" || path.startsWith("/api/billing/")) return handle(req, res);
     if (req.method !== "GET") return void res.writeHead(405, SECURITY_HEADERS).end();
     if (path === "/") return void res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8" }).end(page);
+    if (path === "/favicon.ico") return void res.writeHead(204, SECURITY_HEADERS).end();
     if (path === "/widget.js") return void res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/javascript; charset=utf-8" }).end(widget);
     res.writeHead(404, SECURITY_HEADERS).end();
   });

@@ -1,4 +1,5 @@
-// --mock: starts the mock for one command. Loaded only when asked for, so other commands never load the launcher.
+// --mock: starts the stateful mock for one command. Loaded only when asked for, so other commands never load it.
+// Nothing here handles signals: Prism ends with this process however it ends (mocks/exit-with-parent.cjs).
 import type { RunningMock } from "../../mocks/index.js";
 import { CliError, EXIT } from "./exit-codes.js";
 
@@ -10,17 +11,7 @@ export async function startMockForCommand(): Promise<RunningMock> {
   } catch {
     throw new CliError(EXIT.unavailable, "--mock needs @stoplight/prism-cli 5.14.2: npm install --save-dev @stoplight/prism-cli@5.14.2");
   }
-  const prism = await launcher.startMock().catch((error: Error) => {
+  return launcher.startMock().catch((error: Error) => {
     throw new CliError(EXIT.unavailable, error.message);
   });
-  // Ctrl-C during the command must not leave Prism behind.
-  const onSignal = () => void prism.stop().then(() => process.exit(130));
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, onSignal);
-  return {
-    ...prism,
-    stop: () => {
-      for (const signal of ["SIGINT", "SIGTERM"] as const) process.off(signal, onSignal);
-      return prism.stop();
-    },
-  };
 }

@@ -34,9 +34,10 @@ export class OlostepCreditsElement extends HTMLElement {
   #info: Info | undefined;
   #note = "";
 
+  #queued = false;
+
   connectedCallback(): void {
-    this.#schedule();
-    void this.refresh();
+    this.#reload();
   }
 
   disconnectedCallback(): void {
@@ -45,9 +46,18 @@ export class OlostepCreditsElement extends HTMLElement {
   }
 
   attributeChangedCallback(): void {
-    if (!this.isConnected) return;
-    this.#schedule();
-    void this.refresh();
+    if (this.isConnected) this.#reload();
+  }
+
+  /** One load for however many changes arrive together (an upgrade reports every attribute, then connects). */
+  #reload(): void {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#schedule();
+      void this.refresh();
+    });
   }
 
   /** Reads the balance again from `src`. */
@@ -126,7 +136,7 @@ export class OlostepCreditsElement extends HTMLElement {
     return h(
       "li",
       { class: state },
-      h("div", { class: "row" }, h("span", {}, lot.purchase_kind ?? "Lot", " ", h("span", { class: "tag" }, state)), h("span", {}, `${number(remaining)} / ${number(allocated)}`)),
+      h("div", { class: "row" }, h("span", {}, lot.purchase_kind ?? "Lot", " ", h("span", { class: "tag" }, pending ? "awaiting payment" : state)), h("span", {}, `${number(remaining)} / ${number(allocated)}`)),
       bar,
       h("div", { class: "row muted" }, h("span", {}, when)),
     );

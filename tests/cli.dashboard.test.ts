@@ -1,0 +1,33 @@
+// `olostep-billing dashboard --mock`, the compiled bin as a user runs it: prints its URL, serves, stops on Ctrl-C.
+import { spawn } from "node:child_process";
+import { BIN } from "./helpers/cli";
+import { isAlive, pidsMatching, portRefuses, within } from "./helpers/processes";
+
+test("dashboard --mock prints a 127.0.0.1 URL, serves the page and the balance, and leaves nothing after Ctrl-C", async () => {
+  const child = spawn(process.execPath, [BIN, "--mock", "dashboard", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /^dashboard: (http:\/\/127\.0\.0\.1:\d+\/)/m.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      child.once("exit", (code) => reject(new Error(`exited ${code}: ${output}`)));
+    });
+    const page = await fetch(url);
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(await page.text()).toContain('<olostep-credits src="/api/billing"');
+    expect(await (await fetch(`${url}api/billing`)).json()).toMatchObject({ credits: 12_500 });
+    const prism = pidsMatching(/prism-cli.*proxy/).filter((pid) => require("node:fs").readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")[3] === String(child.pid));
+    expect(prism).toHaveLength(1);
+
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(await portRefuses(Number(new URL(url).port))).toBe(true);
+    expect(await within(1_000, () => !isAlive(prism[0]!))).toBe(true);
+  } finally {
+    if (child.exitCode === null) child.kill("SIGKILL");
+  }
+}, 30_000);

@@ -1,6 +1,6 @@
 // How long a fresh node process takes to load each client (wall time, median of runs, an empty process subtracted).
 import { spawnSync } from "node:child_process";
-import { REPO_ROOT } from "../scripts/lib/paths";
+import { REPO_ROOT } from "../scripts/tooling/paths";
 import { CONTENDERS } from "./contenders";
 import { median } from "./stats";
 

@@ -2,6 +2,7 @@
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/billing";
 import { createBillingClient } from "../src/index.js";
+import type { SpecPath } from "../mocks/spec";
 
 export type Call = () => Promise<unknown>;
 
@@ -15,7 +16,7 @@ export type Contender = {
   load: string;
 };
 
-const PATH = "/user/credits/info";
+const PATH: SpecPath = "/user/credits/info";
 const headers = { Authorization: "Bearer bench-key" };
 // ESM-only packages (ky) load with a real dynamic import, which `new Function` keeps away from the TS compiler.
 const importEsm = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<{ default: unknown }>;

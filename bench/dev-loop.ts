@@ -1,7 +1,7 @@
 // The developer loop: wall time of the commands people wait for, each run in a fresh process.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { CLI_BIN as BIN, REPO_ROOT as REPO } from "../scripts/lib/paths";
+import { CLI_BIN as BIN, REPO_ROOT as REPO } from "../scripts/tooling/paths";
 import { median } from "./stats";
 
 

@@ -4,7 +4,7 @@ import { cpus } from "node:os";
 import { rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuilt } from "../scripts/lib/ensure-built";
+import { ensureBuilt } from "../scripts/tooling/ensure-built";
 import { measureColdImport } from "./cold-import";
 import { measureDevLoop } from "./dev-loop";
 import { measureInProcess } from "./in-process";

@@ -1,7 +1,7 @@
 // The one-GET browser bundle of each contender (esbuild, minified, gzip level 9), and what ours is made of.
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
-import { REPO_ROOT } from "../scripts/lib/paths";
+import { REPO_ROOT } from "../scripts/tooling/paths";
 import { CONTENDERS } from "./contenders";
 
 export type SizeResult = { name: string; minified: number; gzip: number; inputs: Record<string, number> };

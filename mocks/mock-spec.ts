@@ -1,8 +1,10 @@
 // The spec Prism serves: openapi/billing.json plus the mock-only scenarios as named examples.
+import { operations, type OperationName } from "../generated/operations";
 import scenarioFile from "./scenarios.json";
 import { loadSpec, type OpenApiDocument } from "./spec";
 
-export type Scenario = { name: string; summary: string; operation: string; status: string; body: unknown };
+/** `operation` names one of the generated operations; tests/mock-scenarios.test.ts checks that it does. */
+export type Scenario = { name: string; summary: string; operation: OperationName; status: string; body: unknown };
 
 export function loadScenarios(): Scenario[] {
   return structuredClone(scenarioFile.scenarios) as Scenario[];
@@ -14,8 +16,8 @@ export function loadScenarios(): Scenario[] {
  */
 export function buildMockSpec(spec: OpenApiDocument = loadSpec(), scenarios: Scenario[] = loadScenarios()): OpenApiDocument {
   for (const scenario of scenarios) {
-    const [method = "", path = ""] = scenario.operation.split(" ");
-    const media = spec.paths[path]?.[method.toLowerCase()]?.responses[scenario.status]?.content?.["application/json"];
+    const target = operations[scenario.operation] as { method: string; path: string } | undefined;
+    const media = target && spec.paths[target.path]?.[target.method.toLowerCase()]?.responses[scenario.status]?.content?.["application/json"];
     // A scenario for an operation or status the spec no longer has is skipped here and failed by its test.
     if (!media) continue;
     if (!media.examples) {

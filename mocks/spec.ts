@@ -1,6 +1,10 @@
 // The spec as data: the one document type and the look-ups that the mock, the contract tests, the scripts and the
 // bench share. Importing the JSON makes tsc ship it beside the compiled mock; nothing copies it around.
+import type { paths } from "../generated/billing";
 import document from "../openapi/billing.json";
+
+/** A path the compiler checks against the generated `paths`: literal paths elsewhere are typed with it. */
+export type SpecPath = keyof paths;
 
 export type MediaType = { schema?: unknown; example?: unknown; examples?: Record<string, { summary?: string; value: unknown }> };
 export type ResponseObject = { description: string; content?: Record<string, MediaType> };
@@ -34,16 +38,16 @@ export function operationsOf(spec: OpenApiDocument): { name: string; method: str
 }
 
 /** The documented JSON example of one response. */
-export function exampleOf(spec: OpenApiDocument, path: string, method: string, status: string): unknown {
+export function exampleOf(spec: OpenApiDocument, path: SpecPath, method: string, status: string): unknown {
   return spec.paths[path]?.[method]?.responses[status]?.content?.["application/json"]?.example;
 }
 
 /** The documented JSON example of one request body. */
-export function requestExampleOf(spec: OpenApiDocument, path: string, method: string): unknown {
+export function requestExampleOf(spec: OpenApiDocument, path: SpecPath, method: string): unknown {
   return spec.paths[path]?.[method]?.requestBody?.content?.["application/json"]?.example;
 }
 
 /** The `$ref` of an operation's JSON response schema for one status. */
-export function responseSchemaRef(spec: OpenApiDocument, path: string, method: string, status: string): string | undefined {
+export function responseSchemaRef(spec: OpenApiDocument, path: SpecPath, method: string, status: string): string | undefined {
   return (spec.paths[path]?.[method]?.responses[status]?.content?.["application/json"]?.schema as { $ref?: string } | undefined)?.$ref;
 }

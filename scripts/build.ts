@@ -2,8 +2,8 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runMain } from "./lib/cli-args";
-import { REPO_ROOT } from "./lib/paths";
+import { runMain } from "./tooling/run-main";
+import { REPO_ROOT } from "./tooling/paths";
 
 const DIST = join(REPO_ROOT, "dist");
 const TSC = require.resolve("typescript/bin/tsc");

@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startPrism } from "../mocks/prism";
 import { createBillingClient } from "../src/index.js";
-import { runMain } from "./lib/cli-args";
-import { SPEC_FILE } from "./lib/paths";
+import { runMain } from "./tooling/run-main";
+import { SPEC_FILE } from "./tooling/paths";
 
 runMain(async () => {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { upstream: { type: "string" } }, strict: true });

@@ -2,9 +2,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseSpecAndOut, runMain } from "./lib/cli-args";
-import { findDrift } from "./lib/generated-files";
-import { repoLabel } from "./lib/paths";
+import { parseSpecAndOut } from "./tooling/spec-and-out";
+import { runMain } from "./tooling/run-main";
+import { findDrift } from "./tooling/generated-files";
+import { repoLabel } from "./tooling/paths";
 
 runMain(async () => {
   const { spec, out } = parseSpecAndOut(process.argv.slice(2));

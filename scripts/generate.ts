@@ -1,7 +1,8 @@
 // `npm run generate`: writes generated/ from the spec, all or nothing.
-import { parseSpecAndOut, runMain } from "./lib/cli-args";
-import { writeGenerated } from "./lib/generated-files";
-import { repoLabel } from "./lib/paths";
+import { parseSpecAndOut } from "./tooling/spec-and-out";
+import { runMain } from "./tooling/run-main";
+import { writeGenerated } from "./tooling/generated-files";
+import { repoLabel } from "./tooling/paths";
 
 runMain(async () => {
   const { spec, out } = parseSpecAndOut(process.argv.slice(2));

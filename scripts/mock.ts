@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { loadScenarios } from "../mocks/mock-spec";
 import { MOCK_DEFAULTS, startMock } from "../mocks/index";
-import { runMain } from "./lib/cli-args";
+import { runMain } from "./tooling/run-main";
 
 const USAGE =
   "usage: npm run mock [-- --port N] [--stateless] [--scenario NAME] [--settle-ms MS] [--charge-ms MS] [--cooldown-ms MS] [--quiet]   (PORT=N works too)";

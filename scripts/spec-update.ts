@@ -5,13 +5,13 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
-import { runMain } from "./lib/cli-args";
-import { renderGenerated } from "./lib/codegen";
-import { writeFilesAtomically } from "./lib/generated-files";
-import { lintErrors } from "./lib/lint-spec";
-import { GENERATED_DIR, REPO_ROOT, repoLabel, SPEC_FILE } from "./lib/paths";
-import { diffSpecs } from "./lib/spec-diff";
-import { readSpec, SpecError } from "./lib/spec-file";
+import { runMain } from "./tooling/run-main";
+import { renderGenerated } from "./tooling/codegen";
+import { writeFilesAtomically } from "./tooling/generated-files";
+import { lintErrors } from "./tooling/lint-spec";
+import { GENERATED_DIR, REPO_ROOT, repoLabel, SPEC_FILE } from "./tooling/paths";
+import { diffSpecs } from "./tooling/spec-diff";
+import { readSpec, SpecError } from "./tooling/spec-file";
 
 const USAGE = "usage: npm run spec:update -- <file-or-url> [--spec openapi/billing.json] [--out generated] [--no-typecheck]";
 

@@ -1,6 +1,6 @@
 // Prints the closing line CI reads, `tests: N passed, N failed`, from jest's own --json results.
 import { readFileSync } from "node:fs";
-import { runMain } from "./lib/cli-args";
+import { runMain } from "./tooling/run-main";
 
 type JestResults = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
 

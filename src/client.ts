@@ -1,13 +1,14 @@
 // createBillingClient: openapi-fetch with auth, timeout and retry, and one typed method per operation.
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { purchaseTopupRequestCreditsValues, servers, type paths } from "../generated/billing.js";
-import { resolveConfig, type BillingClientOptions } from "./config.js";
-import { errorFromFault, errorFromResponse, invalidSuccess, type Call } from "./error-mapping.js";
+import { operations } from "../generated/operations.js";
+import { resolveConfig, type BillingClientOptions } from "./internal/config.js";
+import { errorFromFault, errorFromResponse, invalidSuccess, type Call } from "./internal/error-mapping.js";
 import { ValidationError } from "./errors.js";
-import { newIdempotencyKey, checkIdempotencyKey } from "./idempotency-key.js";
-import { createTransport, PlainRequest } from "./transport.js";
+import { newIdempotencyKey, checkIdempotencyKey } from "./internal/idempotency-key.js";
+import { createTransport, PlainRequest } from "./internal/transport.js";
 import type { CreditsInfo, TopupCredits, TopupReceipt } from "./types.js";
-import { waitForCredits, type WaitForCreditsOptions } from "./wait-for-credits.js";
+import { waitForCredits, type WaitForCreditsOptions } from "./internal/wait-for-credits.js";
 import { VERSION } from "./version.js";
 
 export type CallOptions = {
@@ -69,8 +70,8 @@ export function createBillingClient(options: BillingClientOptions = {}) {
 
   /** The team's balance, lots, plan and whether usage is allowed. Retried on transient failures. */
   function getCreditsInfo(callOptions: CallOptions = {}): Promise<CreditsInfo> {
-    const path = "/user/credits/info";
-    return call({ method: "GET", path, secrets }, () =>
+    const { method, path } = operations["GET /user/credits/info"];
+    return call({ method, path, secrets }, () =>
       raw.GET(path, { signal: callOptions.signal, headers: callOptions.headers, parseAs: "text", Request: requestClass() }),
     );
   }
@@ -81,9 +82,9 @@ export function createBillingClient(options: BillingClientOptions = {}) {
    * key (`error.idempotencyKey`). The credits arrive later (Stripe's webhook): `waitForCredits` sees them land.
    */
   async function purchaseTopup(credits: TopupCredits, topupOptions: TopupOptions = {}): Promise<TopupResult> {
-    const path = "/user/purchase-topup";
+    const { method, path } = operations["POST /user/purchase-topup"];
     const idempotencyKey = topupOptions.idempotencyKey ?? newIdempotencyKey();
-    const where: Call = { method: "POST", path, idempotencyKey, secrets };
+    const where: Call = { method, path, idempotencyKey, secrets };
     checkIdempotencyKey(idempotencyKey, where);
     // Callers from JavaScript get no compile-time check; the spec's enum is enforced before anything is sent.
     if (!(purchaseTopupRequestCreditsValues as readonly unknown[]).includes(credits)) {

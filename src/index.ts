@@ -1,7 +1,7 @@
 // The package's public surface: exports only.
 export { createBillingClient, DEFAULT_BASE_URL, type BillingClient, type CallOptions, type TopupOptions, type TopupResult } from "./client.js";
-export { CONFIG_DEFAULTS, MAX_TIMER_MS, type BillingClientOptions } from "./config.js";
-export { ERROR_CODES } from "./error-mapping.js";
+export { CONFIG_DEFAULTS, MAX_TIMER_MS, type BillingClientOptions } from "./internal/config.js";
+export { ERROR_CODES } from "./internal/error-mapping.js";
 export {
   BillingError,
   AuthenticationError,
@@ -16,11 +16,11 @@ export {
   ConfigurationError,
   ValidationError,
 } from "./errors.js";
-export { MAX_IDEMPOTENCY_KEY_LENGTH } from "./idempotency-key.js";
-export { RETRY_DEFAULTS } from "./retry.js";
+export { MAX_IDEMPOTENCY_KEY_LENGTH } from "./internal/idempotency-key.js";
+export { RETRY_DEFAULTS } from "./internal/retry.js";
 export type { CreditsInfo, CreditLot, PurchaseKind, ActiveSubscription, ErrorBody, TopupCredits, TopupReceipt } from "./types.js";
-export { WAIT_DEFAULTS, type WaitForCreditsOptions } from "./wait-for-credits.js";
-export { stripControls } from "./untrusted-text.js";
+export { WAIT_DEFAULTS, type WaitForCreditsOptions } from "./internal/wait-for-credits.js";
+export { stripControls } from "./internal/untrusted-text.js";
 export { VERSION } from "./version.js";
 /** The top-up amounts the spec allows. */
 export { purchaseTopupRequestCreditsValues as TOPUP_CREDITS } from "../generated/billing.js";

@@ -17,10 +17,6 @@ const hostile: Handler = (req, res, index, seen) => {
 };
 
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** Control characters, less the newlines and what the CLI itself writes on a TTY: SGR colours and its spinner. */
 function rawControls(output: string): string[] {

@@ -5,10 +5,6 @@ import { exampleOf, loadSpec } from "./helpers/spec";
 
 const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 const prism = () => ["--api-key", "cli-test-key", "--base-url", process.env.PRISM_URL!];
 
 test("colour only on a TTY, and never with NO_COLOR", async () => {

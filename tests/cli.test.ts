@@ -8,10 +8,6 @@ const spec = loadSpec();
 const example = exampleOf(spec, "/user/credits/info", "get", "200");
 const prism = () => ["--api-key", "cli-test-key", "--base-url", process.env.PRISM_URL!];
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 test("--version prints the package version (the compiled bin)", async () => {
   const result = await runCli(["--version"], { bin: true });

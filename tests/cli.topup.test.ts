@@ -6,10 +6,6 @@ import { exampleOf, loadSpec } from "./helpers/spec";
 
 const receipt = exampleOf(loadSpec(), "/user/purchase-topup", "post", "200");
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 const against = (url: string) => ["--api-key", "k", "--base-url", url];
 const posts = () => server!.requests.filter((request) => request.method === "POST");

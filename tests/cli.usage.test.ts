@@ -5,10 +5,6 @@ import { exampleOf, loadSpec } from "./helpers/spec";
 
 const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 test.each([
   ["an unknown command", ["balance"], /unknown command "balance"/],

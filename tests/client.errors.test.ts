@@ -14,10 +14,6 @@ import { exampleOf, loadSpec } from "./helpers/spec";
 
 const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 async function callWith(handler: Handler, options: { timeoutMs?: number } = {}) {
   server = await startFaultServer(handler);

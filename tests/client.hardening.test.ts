@@ -13,10 +13,6 @@ import { leaks } from "./helpers/surfaces";
 
 const KEY = "sk_live_HARDENCANARY_41c7d2e9";
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 function thrown(run: () => unknown): unknown {
   try {

@@ -5,10 +5,6 @@ import { exampleOf, loadSpec } from "./helpers/spec";
 
 const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 test("retries a GET twice on 503, then returns the data", async () => {
   server = await startFaultServer(json(503, { error: "busy" }), json(503, { error: "busy" }), json(200, example));

@@ -6,10 +6,6 @@ import { exampleOf, loadSpec } from "./helpers/spec";
 
 const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 test("a GET whose body stalls halfway is retried as a timeout, then succeeds", async () => {
   server = await startFaultServer(stallMidBody, json(200, example));

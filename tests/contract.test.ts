@@ -48,3 +48,10 @@ describe("the coverage gate", () => {
     expect(contractMatrix(extended).uncovered).toEqual(["POST /user/refund: no contract caller for this operation"]);
   });
 });
+
+test("the generated operation list is the spec's: every operation and status, nothing more", () => {
+  const { operations } = require("../generated/operations") as typeof import("../generated/operations");
+  expect(Object.fromEntries(Object.entries(operations).map(([name, op]) => [name, [...op.statuses]]))).toEqual(
+    Object.fromEntries(Object.entries(spec.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => [`${method.toUpperCase()} ${path}`, Object.keys(op.responses)]))),
+  );
+});

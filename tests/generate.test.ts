@@ -2,8 +2,8 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeGenerated } from "../scripts/lib/generated-files";
-import { SpecError } from "../scripts/lib/spec-file";
+import { writeGenerated } from "../scripts/tooling/generated-files";
+import { SpecError } from "../scripts/tooling/spec-file";
 import { REPO, runScript } from "./helpers/run-script";
 import { SPEC_PATH } from "./helpers/spec";
 

@@ -1,6 +1,8 @@
 // Mock-only scenarios are data checked against the spec's schemas, and Prism serves each by name.
 import { createBillingClient } from "../src";
+import { operations } from "../generated/operations";
 import { buildMockSpec, loadScenarios } from "../mocks/mock-spec";
+import type { SpecPath } from "../mocks/spec";
 import { CALLERS } from "./helpers/contract";
 import { responseSchemaRef, schemaValidator } from "./helpers/schemas";
 import { exampleOf, loadSpec } from "./helpers/spec";
@@ -10,8 +12,9 @@ const validatorFor = schemaValidator(spec);
 const scenarios = loadScenarios();
 
 test.each(scenarios.map((s) => [s.name, s] as const))("scenario %s matches an operation, a status and its schema", (_name, scenario) => {
-  const [method = "", path = ""] = scenario.operation.split(" ");
-  const ref = responseSchemaRef(spec, path, method.toLowerCase(), scenario.status);
+  const target = (operations as Record<string, { method: string; path: SpecPath; statuses: readonly string[] }>)[scenario.operation];
+  expect(target?.statuses).toContain(scenario.status);
+  const ref = responseSchemaRef(spec, target!.path, target!.method.toLowerCase(), scenario.status);
   expect(ref).toBeDefined();
   const validate = validatorFor(ref!);
   expect(validate(scenario.body) ? [] : validate.errors).toEqual([]);

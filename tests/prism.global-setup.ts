@@ -1,6 +1,6 @@
 // Starts one Prism for the whole jest run (tests find it through PRISM_URL) and builds the CLI if stale.
 import { startPrism, type RunningPrism } from "../mocks/prism";
-import { ensureBuilt } from "../scripts/lib/ensure-built";
+import { ensureBuilt } from "../scripts/tooling/ensure-built";
 
 declare global {
   // eslint-disable-next-line no-var

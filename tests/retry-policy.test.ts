@@ -1,5 +1,5 @@
 // The pure retry policy: which outcomes may be retried in which mode, and how long the waits are.
-import { backoffDelayMs, isRetryable, nextRetryDelayMs, retryAfterMs, retryModeFor, type AttemptOutcome } from "../src/retry";
+import { backoffDelayMs, isRetryable, nextRetryDelayMs, retryAfterMs, retryModeFor, type AttemptOutcome } from "../src/internal/retry";
 
 const transient: AttemptOutcome[] = [{ status: 503 }, { status: 429 }, { fault: "timeout" }, { fault: "connection" }];
 

@@ -11,10 +11,6 @@ const spec = loadSpec();
 const example = exampleOf(spec, "/user/credits/info", "get", "200");
 const receipt = exampleOf(spec, "/user/purchase-topup", "post", "200");
 let api: FaultServer | undefined;
-afterEach(async () => {
-  await api?.close();
-  api = undefined;
-});
 
 async function handlerFor(handler: Handler, options: { allowTopup?: boolean } = {}) {
   api = await startFaultServer(handler);

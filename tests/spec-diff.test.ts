@@ -1,6 +1,6 @@
 // The spec diff behind spec:update: each kind of change, and whether it breaks callers.
-import { diffSpecs } from "../scripts/lib/spec-diff";
-import type { OpenApiDocument } from "../scripts/lib/spec-file";
+import { diffSpecs } from "../scripts/tooling/spec-diff";
+import type { OpenApiDocument } from "../scripts/tooling/spec-file";
 import { loadSpec, type Spec } from "./helpers/spec";
 
 type Schemas = Record<string, { type?: string; properties: Record<string, { type?: string; enum?: unknown[] }>; required?: string[] }>;

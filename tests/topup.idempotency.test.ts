@@ -14,10 +14,6 @@ import { idempotentTopup } from "./helpers/idempotent-topup";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 async function clientFor(...handlers: Handler[]) {
   server = await startFaultServer(...handlers);

@@ -5,10 +5,6 @@ import { exampleOf, loadSpec } from "./helpers/spec";
 
 const receipt = exampleOf(loadSpec(), "/user/purchase-topup", "post", "200") as Record<string, unknown>;
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 async function topupAgainst(...handlers: Parameters<typeof startFaultServer>) {
   server = await startFaultServer(...handlers);

@@ -3,10 +3,6 @@ import { createBillingClient, TimeoutError } from "../src";
 import { startFaultServer, type FaultServer, type Handler } from "./helpers/fault-server";
 
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** Answers 12 500 credits until `polls` requests have been seen, then 22 500. */
 function balanceRisingAfter(polls: number): Handler {

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
+import { operations } from "../../generated/operations";
 import type { CreditsInfo } from "../../src/index.js";
 import { loadScenarios } from "../mock-spec";
 import { exampleOf, loadSpec } from "../spec";
@@ -30,8 +31,8 @@ export type StatefulServer = {
   close(): Promise<void>;
 };
 
-const CREDITS = "/user/credits/info";
-const TOPUP = "/user/purchase-topup";
+const CREDITS = operations["GET /user/credits/info"].path;
+const TOPUP = operations["POST /user/purchase-topup"].path;
 /** An API key ending in `:<scenario>` starts from that scenario, whatever the mock's default. */
 const SCENARIO_SUFFIX = /:([\w-]+)$/;
 
@@ -47,7 +48,7 @@ export async function startStatefulServer(options: StatefulOptions = {}): Promis
   const chargeMs = options.chargeMs ?? STATEFUL_DEFAULTS.chargeMs;
   const now = options.now ?? Date.now;
   const starts = new Map<string, CreditsInfo>([["", options.start ?? (exampleOf(spec, CREDITS, "get", "200") as CreditsInfo)]]);
-  for (const scenario of loadScenarios()) if (scenario.operation === `GET ${CREDITS}`) starts.set(scenario.name, scenario.body as CreditsInfo);
+  for (const scenario of loadScenarios()) if (scenario.operation === "GET /user/credits/info") starts.set(scenario.name, scenario.body as CreditsInfo);
   if (options.scenario !== undefined && !starts.has(options.scenario)) {
     throw new Error(`no scenario "${options.scenario}"; the scenarios are ${[...starts.keys()].filter(Boolean).join(", ")}`);
   }

@@ -1,5 +1,6 @@
 // Every command and option of olostep-billing in one table: parsing, --help and dispatch all read it.
 import { CONFIG_DEFAULTS, DEFAULT_BASE_URL, MAX_TIMER_MS, TOPUP_CREDITS, WAIT_DEFAULTS, type BillingClient, type TopupCredits } from "../index.js";
+import type { OperationName } from "../../generated/operations.js";
 import { usageError } from "./exit-codes.js";
 import type { Io } from "./io.js";
 
@@ -13,6 +14,8 @@ export type CommandSpec<Args> = {
   /** What follows the name in the help text. */
   synopsis: string;
   summary: string;
+  /** The API operations the command calls (generated names), for the help text. */
+  calls: readonly OperationName[];
   options: Record<string, OptionSpec>;
   /** Checks the command line before anything is started or sent; throws a usage error. */
   parse(values: Values, positionals: string[], io: Io): Args;
@@ -46,6 +49,7 @@ export const COMMANDS = {
   credits: defineCommand<{ json: boolean }>({
     synopsis: "",
     summary: "the balance: total, plan, and a table of credit lots",
+    calls: ["GET /user/credits/info"],
     options: { json: { type: "boolean", help: "print the API's JSON unchanged" } },
     parse: (values, positionals) => (noPositionals(positionals), { json: values.json === true }),
     load: () => import("./commands/credits.js").then((m) => m.creditsCommand),
@@ -53,6 +57,7 @@ export const COMMANDS = {
   check: defineCommand<{ min: number }>({
     synopsis: "--min N",
     summary: "exit 0 when usage is allowed and the balance is at least N, else 1",
+    calls: ["GET /user/credits/info"],
     options: { min: { type: "string", value: "N", help: "the credits the job needs" } },
     parse: (values, positionals) => {
       noPositionals(positionals);
@@ -64,6 +69,7 @@ export const COMMANDS = {
   topup: defineCommand<TopupArgs>({
     synopsis: `<${TOPUP_CREDITS.join("|")}>`,
     summary: "buy credits with the team's saved card, once, under an Idempotency-Key",
+    calls: ["POST /user/purchase-topup", "GET /user/credits/info"],
     options: {
       yes: { type: "boolean", short: "y", help: "do not ask first (required when stdin is not a terminal)" },
       wait: { type: "boolean", help: "then poll the balance until the credits land" },
@@ -89,6 +95,7 @@ export const COMMANDS = {
   dashboard: defineCommand<{ port: number; allowTopup: boolean }>({
     synopsis: "",
     summary: "a local page (127.0.0.1) with the balance as bars per lot; the key stays in this process",
+    calls: ["GET /user/credits/info", "POST /user/purchase-topup"],
     options: {
       port: { type: "string", value: "N", help: "the page's port (default 4020; 0 picks a free one)" },
       "allow-topup": { type: "boolean", help: "show a Buy credits button (always on with --mock)" },

@@ -5,7 +5,9 @@ import { EXIT, EXIT_MEANINGS } from "./exit-codes.js";
 const COLUMN = 26;
 
 function row(left: string, right: string): string {
-  return left.length < COLUMN - 2 ? `  ${left.padEnd(COLUMN - 2)}${right}` : `  ${left}\n${" ".repeat(COLUMN)}${right}`;
+  return left.length < COLUMN - 2 || left === ""
+    ? `  ${left.padEnd(COLUMN - 2)}${right}`
+    : left.length < COLUMN - 2 ? `  ${left.padEnd(COLUMN - 2)}${right}` : `  ${left}\n${" ".repeat(COLUMN)}${right}`;
 }
 
 function optionRows(options: Record<string, OptionSpec>, indent = ""): string[] {
@@ -18,6 +20,7 @@ function optionRows(options: Record<string, OptionSpec>, indent = ""): string[] 
 export function usage(): string {
   const commands = Object.entries(COMMANDS).flatMap(([name, command]) => [
     row(`${name}${command.synopsis ? ` ${command.synopsis}` : ""}`, command.summary),
+    row("", `calls ${command.calls.join(", ")}`),
     ...optionRows(Object.fromEntries(Object.entries(command.options).filter(([option]) => !command.synopsis.includes(`--${option}`))), "  "),
   ]);
   const exits = (Object.keys(EXIT) as (keyof typeof EXIT)[]).map((name) => `  ${String(EXIT[name]).padStart(2)}  ${EXIT_MEANINGS[name]}`);

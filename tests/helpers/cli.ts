@@ -1,7 +1,7 @@
 // Runs olostep-billing: in-process through run(argv, io) by default, or as the compiled bin (a terminal, signals, pipes).
 import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
-import { CLI_BIN as BIN } from "../../scripts/lib/paths";
+import { CLI_BIN as BIN } from "../../scripts/tooling/paths";
 import { run } from "../../src/cli/run";
 
 export { BIN };

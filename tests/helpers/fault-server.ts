@@ -14,7 +14,16 @@ export type FaultServer = {
   close(): Promise<void>;
 };
 
-/** Starts on 127.0.0.1, port 0. `handlers[i]` answers request i; the last one answers the rest. */
+// Every server a test starts is closed after that test by this one hook, whether the test passed or not.
+const running = new Set<FaultServer>();
+afterEach(async () => {
+  await Promise.all([...running].map((server) => server.close()));
+});
+
+/**
+ * Starts on 127.0.0.1, port 0, and is closed after the current test by itself. `handlers[i]` answers request i;
+ * the last one answers the rest.
+ */
 export async function startFaultServer(...handlers: Handler[]): Promise<FaultServer> {
   const requests: SeenRequest[] = [];
   const server = createServer((req, res) => {
@@ -35,17 +44,23 @@ export async function startFaultServer(...handlers: Handler[]): Promise<FaultSer
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  let closing: Promise<void> | undefined;
+  const fault: FaultServer = {
     url: `http://127.0.0.1:${port}`,
     requests,
     openSockets: () => sockets.size,
+    // Safe to call twice: a test may close its server itself (to get a refused port) before the hook does.
     close: () =>
-      new Promise<void>((resolve) => {
+      (closing ??= new Promise<void>((resolve) => {
+        running.delete(fault);
         // Sockets held open by "never answers" handlers would keep close() waiting forever.
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      })),
   };
+  // A server started in beforeAll (no current test) belongs to the file, and its afterAll closes it.
+  if (expect.getState().currentTestName !== undefined) running.add(fault);
+  return fault;
 }
 
 export const json =

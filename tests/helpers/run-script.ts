@@ -1,7 +1,7 @@
 // Runs one of the repository's npm-script commands as a child process, as a user would.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { REPO_ROOT as REPO } from "../../scripts/lib/paths";
+import { REPO_ROOT as REPO } from "../../scripts/tooling/paths";
 
 export { REPO };
 

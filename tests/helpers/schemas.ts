@@ -2,6 +2,8 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import type { Spec } from "./spec";
 
+export { responseSchemaRef } from "../../mocks/spec";
+
 export function schemaValidator(spec: Spec): (ref: string) => ValidateFunction {
   // OpenAPI 3.0 schema objects carry keywords (example, nullable) that strict JSON Schema refuses.
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -11,10 +13,4 @@ export function schemaValidator(spec: Spec): (ref: string) => ValidateFunction {
     if (!validate) throw new Error(`no schema at ${ref}`);
     return validate;
   };
-}
-
-/** The `$ref` of an operation's JSON response schema for one status. */
-export function responseSchemaRef(spec: Spec, path: string, method: string, status: string): string | undefined {
-  const schema = spec.paths[path]?.[method]?.responses[status]?.content?.["application/json"]?.schema as { $ref?: string } | undefined;
-  return schema?.$ref;
 }

@@ -5,10 +5,6 @@ import { REPO } from "../helpers/run-script";
 import { exampleOf, loadSpec } from "../helpers/spec";
 
 let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** Async: the upstream server lives in this process. */
 function contractLive(env: Record<string, string | undefined>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {

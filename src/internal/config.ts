@@ -1,5 +1,5 @@
 // Client options from arguments and environment, with defaults; refuses options that cannot work or are unsafe.
-import { ConfigurationError } from "./errors.js";
+import { ConfigurationError } from "../errors.js";
 import { RETRY_DEFAULTS } from "./retry.js";
 import type { FetchLike } from "./transport.js";
 

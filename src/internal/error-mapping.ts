@@ -11,7 +11,7 @@ import {
   ServerError,
   TimeoutError,
   type ErrorDetails,
-} from "./errors.js";
+} from "../errors.js";
 import { retryAfterMs } from "./retry.js";
 import { untrusted } from "./untrusted-text.js";
 

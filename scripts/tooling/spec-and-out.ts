@@ -15,11 +15,3 @@ export function parseSpecAndOut(argv: string[]): { spec: string; out: string } {
     out: values.out ? resolve(values.out) : GENERATED_DIR,
   };
 }
-
-/** Runs a script's main; any failure becomes one line on stderr and exit code 1. */
-export function runMain(main: () => Promise<void>): void {
-  main().catch((error: unknown) => {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  });
-}

@@ -1,6 +1,6 @@
 // The top-up's Idempotency-Key: made with Web Crypto (browsers and Node alike), or the caller's, checked before sending.
 import type { Call } from "./error-mapping.js";
-import { ValidationError } from "./errors.js";
+import { ValidationError } from "../errors.js";
 
 /** The vendor's limit on a key's length (../shared/reference/errors-and-idempotency.md). */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;

@@ -1,26 +1,16 @@
 // What changed between two versions of the spec, and which changes break callers.
-import type { OpenApiDocument } from "./spec-file";
+import { operationsOf, type OpenApiDocument, type Operation } from "../../mocks/spec";
 
 export type Change = { what: string; breaking: boolean };
 
 type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[]; enum?: unknown[]; items?: Schema; $ref?: string };
-type Operation = { requestBody?: { required?: boolean }; responses?: Record<string, unknown> };
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 export function diffSpecs(before: OpenApiDocument, after: OpenApiDocument): Change[] {
   return [...diffOperations(before, after), ...diffSchemas(before, after)];
 }
 
 function operations(doc: OpenApiDocument): Map<string, Operation> {
-  const found = new Map<string, Operation>();
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const operation = (item as Record<string, Operation | undefined>)[method];
-      if (operation) found.set(`${method.toUpperCase()} ${path}`, operation);
-    }
-  }
-  return found;
+  return new Map(operationsOf(doc).map(({ name, operation }) => [name, operation]));
 }
 
 function diffOperations(before: OpenApiDocument, after: OpenApiDocument): Change[] {

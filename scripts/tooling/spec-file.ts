@@ -1,18 +1,14 @@
 // Reads an OpenAPI file and refuses, with one line naming the file, anything the generator must not see.
 import { readFileSync } from "node:fs";
+import type { OpenApiDocument } from "../../mocks/spec";
 import { repoLabel } from "./paths";
+
+export type { OpenApiDocument };
 
 export class SpecError extends Error {
   override name = "SpecError";
 }
 
-export type OpenApiDocument = {
-  openapi: string;
-  servers?: { url: string }[];
-  paths?: Record<string, Record<string, unknown>>;
-  components?: Record<string, Record<string, unknown>>;
-  [key: string]: unknown;
-};
 
 /** Parses `file` and checks what openapi-typescript would otherwise report as a wall of text. */
 export function readSpec(file: string, shown: string = repoLabel(file)): OpenApiDocument {
@@ -34,6 +30,10 @@ export function readSpec(file: string, shown: string = repoLabel(file)): OpenApi
   const version = (doc as { openapi?: unknown }).openapi;
   if (typeof version !== "string" || !/^3\.\d+\.\d+$/.test(version)) {
     throw new SpecError(`${shown}: is not OpenAPI 3 ("openapi" is ${JSON.stringify(version ?? null)})`);
+  }
+  const paths = (doc as { paths?: unknown }).paths;
+  if (typeof paths !== "object" || paths === null || Array.isArray(paths)) {
+    throw new SpecError(`${shown}: has no "paths" object (OpenAPI 3.0 requires one)`);
   }
   const dangling = findDanglingRef(doc);
   if (dangling) {

@@ -1,10 +1,12 @@
 // Turns the spec into the exact text of every file under generated/ (no I/O on the output side).
+import { operationsOf } from "../../mocks/spec";
 import { readSpec, SpecError } from "./spec-file";
 
 // The package's CommonJS typings say `export =`, while its CommonJS build exports `default`.
 type OpenapiTs = typeof import("openapi-typescript");
 
 export const GENERATED_FILE = "billing.ts";
+export const OPERATIONS_FILE = "operations.ts";
 
 /** Options that shape the generated types; changing one is a drift that generate:check will report. */
 const OPENAPI_TS_OPTIONS = {
@@ -23,7 +25,32 @@ export async function renderGenerated(specFile: string, specLabel: string): Prom
   ].join("\n");
   // openapi-typescript does not emit servers; the client's default base URL must still come from the spec.
   const servers = `\n/** The spec's \`servers\`, in order. */\nexport const servers = ${JSON.stringify(doc.servers ?? [])} as const;\n`;
-  return new Map([[GENERATED_FILE, header + types + servers]]);
+  return new Map([
+    [GENERATED_FILE, header + types + servers],
+    [OPERATIONS_FILE, header + renderOperations(doc)],
+  ]);
+}
+
+/**
+ * Every operation as data, keyed "METHOD /path": the contract matrix, the mock, the CLI's help and the client name
+ * operations by these keys, and `satisfies` has the compiler check each path against the generated `paths`.
+ */
+function renderOperations(doc: Parameters<typeof operationsOf>[0]): string {
+  const entries = operationsOf(doc).map(({ name, method, path, operation }) => {
+    const entry = { method: method.toUpperCase(), path, operationId: operation.operationId ?? null, summary: operation.summary ?? null, statuses: Object.keys(operation.responses) };
+    return `  ${JSON.stringify(name)}: ${JSON.stringify(entry)},`;
+  });
+  return [
+    'import type { paths } from "./billing.js";',
+    "",
+    "/** The spec's operations: method, path, operationId and the documented response statuses. */",
+    "export const operations = {",
+    ...entries,
+    "} as const satisfies Record<string, { method: string; path: keyof paths; operationId: string | null; summary: string | null; statuses: readonly string[] }>;",
+    "",
+    "export type OperationName = keyof typeof operations;",
+    "",
+  ].join("\n");
 }
 
 async function runOpenapiTypescript(doc: object, specLabel: string): Promise<string> {

@@ -94,7 +94,7 @@ describe("the Idempotency-Key", () => {
   test("an uncertain outcome prints the key and the exact command, and that command buys once", async () => {
     const topup = idempotentTopup({ hangFirst: true });
     server = await startFaultServer(topup.handler);
-    const first = await runCli(["topup", "20000", "--yes", "--timeout", "0.3", ...against(server.url)]);
+    const first = await runCli(["topup", "20000", "--yes", "--timeout", "0.8", ...against(server.url)]);
     expect(first.code).toBe(4);
     const key = posts()[0]!.headers["idempotency-key"] as string;
     const hint = first.stderr.trimEnd().split("\n");

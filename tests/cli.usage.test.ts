@@ -29,3 +29,9 @@ test.each([
   expect(server.requests).toHaveLength(0);
 });
 
+
+test("the README shows the --help text exactly as the CLI prints it", () => {
+  const { usage } = require("../src/cli/usage") as typeof import("../src/cli/usage");
+  const readme = require("node:fs").readFileSync(require("node:path").resolve(__dirname, "..", "README.md"), "utf8") as string;
+  expect(readme).toContain(`\`\`\`text\n${usage()}\n\`\`\``);
+});

@@ -17,7 +17,8 @@ let server: FaultServer | undefined;
 
 async function clientFor(...handlers: Handler[]) {
   server = await startFaultServer(...handlers);
-  return createBillingClient({ apiKey: "k", baseUrl: server.url, timeoutMs: 300, maxRetries: 3 });
+  // Long enough for a healthy attempt on a busy machine; the hanging ones cost this much each.
+  return createBillingClient({ apiKey: "k", baseUrl: server.url, timeoutMs: 800, maxRetries: 3 });
 }
 const keysSent = () => server!.requests.map((request) => request.headers["idempotency-key"]);
 

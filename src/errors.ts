@@ -45,14 +45,10 @@ export class BillingError extends Error {
 }
 
 /** 401; 402 with no body or `invalid_api_key` (the API answers an invalid key with 402). */
-export class AuthenticationError extends BillingError {
-  override name = "AuthenticationError";
-}
+export class AuthenticationError extends BillingError { override name = "AuthenticationError"; }
 
 /** 402 `credits_exhausted`: the key is fine, the team has used every credit. */
-export class InsufficientCreditsError extends BillingError {
-  override name = "InsufficientCreditsError";
-}
+export class InsufficientCreditsError extends BillingError { override name = "InsufficientCreditsError"; }
 
 /**
  * 429, or any error body with `retry_after` (the top-up cooldown, whatever its status). `retryAfterSeconds`
@@ -75,38 +71,26 @@ export class RateLimitError extends BillingError {
 }
 
 /** Any 5xx. */
-export class ServerError extends BillingError {
-  override name = "ServerError";
-}
+export class ServerError extends BillingError { override name = "ServerError"; }
 
 /** Any other non-2xx. */
-export class ApiError extends BillingError {
-  override name = "ApiError";
-}
+export class ApiError extends BillingError { override name = "ApiError"; }
 
 /**
  * The Idempotency-Key was refused: `code` `idempotency_key_in_progress` (409: the first request with this key
  * is still running; wait 1–5 s and retry with the same key) or `idempotency_key_reuse` (422: the key was used
  * with another body; use a new key).
  */
-export class IdempotencyError extends ApiError {
-  override name = "IdempotencyError";
-}
+export class IdempotencyError extends ApiError { override name = "IdempotencyError"; }
 
 /** The server could not be reached, or the connection broke before a whole response arrived. */
-export class ConnectionError extends BillingError {
-  override name = "ConnectionError";
-}
+export class ConnectionError extends BillingError { override name = "ConnectionError"; }
 
 /** An attempt, or a wait such as `waitForCredits`, ran past its time limit. */
-export class TimeoutError extends BillingError {
-  override name = "TimeoutError";
-}
+export class TimeoutError extends BillingError { override name = "TimeoutError"; }
 
 /** A 2xx whose body is empty, not JSON, or not a JSON object. */
-export class InvalidResponseError extends BillingError {
-  override name = "InvalidResponseError";
-}
+export class InvalidResponseError extends BillingError { override name = "InvalidResponseError"; }
 
 /** Options that cannot work or are unsafe (no key, a key that is no header value, a password in a URL). */
 export class ConfigurationError extends BillingError {
@@ -117,6 +101,4 @@ export class ConfigurationError extends BillingError {
 }
 
 /** An argument the spec does not allow; thrown before any request is sent. */
-export class ValidationError extends BillingError {
-  override name = "ValidationError";
-}
+export class ValidationError extends BillingError { override name = "ValidationError"; }

@@ -53,8 +53,9 @@ runMain(async () => {
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => shutdown(signal));
   // A parent killed with SIGKILL sends no signal: its child is handed to another process, and the ppid changes.
+  // Nobody is left to see a graceful stop then: exiting at once closes Prism's IPC channel, and its watchdog ends it.
   const parent = process.ppid;
-  const watch = setInterval(() => process.ppid !== parent && shutdown("parent exited"), 250);
+  const watch = setInterval(() => process.ppid !== parent && process.exit(0), 100);
 });
 
 function wholeNumber(flag: string, value: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {

@@ -25,3 +25,18 @@ test("stop() ends exactly the process it started, and a second stop() is harmles
   // The shared Prism of this run is untouched.
   expect((await fetch(`${process.env.PRISM_URL}/user/credits/info`, { headers: { Authorization: "Bearer x" } })).status).toBe(200);
 });
+
+test("Prism is the pinned 5.14.2, declares support for this Node, and still has the CLI entry and proxy fallback the mock uses", () => {
+  const manifest = JSON.parse(require("node:fs").readFileSync("package.json", "utf8")) as { devDependencies: Record<string, string> };
+  const prism = require("@stoplight/prism-cli/package.json") as { version: string; engines: { node: string } };
+  expect(prism.version).toBe(manifest.devDependencies["@stoplight/prism-cli"]);
+  expect(prism.version).toBe("5.14.2");
+  // ">=18.20.1": this Node must satisfy it (5.15 and later say >=24).
+  const [major, minor] = process.versions.node.split(".").map(Number) as [number, number];
+  expect(prism.engines.node).toBe(">=18.20.1");
+  expect(major > 18 || (major === 18 && minor >= 20)).toBe(true);
+  expect(require.resolve("@stoplight/prism-cli/dist/index.js")).toMatch(/prism-cli[\\/]dist[\\/]index\.js$/);
+  // The stateful mock depends on an upstream 501 being re-mocked (Prism's documented proxy fallback).
+  const factory = require("node:fs").readFileSync(require.resolve("@stoplight/prism-core/dist/factory.js"), "utf8") as string;
+  expect(factory).toContain("UPSTREAM_NOT_IMPLEMENTED");
+});

@@ -73,11 +73,9 @@ export function createTransport(options: TransportOptions, sameKeyRetry = false)
     const mode = retryModeFor(request.method, sameKeyRetry && headers.has("idempotency-key"));
     const init: RequestInit = { method: request.method, headers, body, redirect: request.redirect };
 
-    // The caller's signal is listened to once per call, and released when the call settles.
     const callerSignal = request.signal;
     let current: AbortController | undefined;
-    const onCallerAbort = () => current?.abort(callerSignal!.reason);
-    callerSignal?.addEventListener("abort", onCallerAbort);
+    const release = callerSignal && onAbort(callerSignal, () => current?.abort(callerSignal.reason));
     try {
       for (let retriesDone = 0; ; retriesDone++) {
         if (callerSignal?.aborted) throw callerSignal.reason;
@@ -99,8 +97,32 @@ export function createTransport(options: TransportOptions, sameKeyRetry = false)
         await sleep(attempt.delayMs, callerSignal);
       }
     } finally {
-      callerSignal?.removeEventListener("abort", onCallerAbort);
+      release?.();
     }
+  };
+}
+
+/**
+ * One listener on a caller's signal, however many calls share it: calls in flight register here, and the listener
+ * goes when the last of them settles (2,000 concurrent calls on one signal add 1 listener, not 2,000).
+ */
+const waiting = new WeakMap<AbortSignal, { calls: Set<() => void>; listener: () => void }>();
+
+function onAbort(signal: AbortSignal, abortCall: () => void): () => void {
+  let entry = waiting.get(signal);
+  if (!entry) {
+    const calls = new Set<() => void>();
+    entry = { calls, listener: () => calls.forEach((abort) => abort()) };
+    waiting.set(signal, entry);
+    signal.addEventListener("abort", entry.listener);
+  }
+  const { calls, listener } = entry;
+  calls.add(abortCall);
+  return () => {
+    calls.delete(abortCall);
+    if (calls.size > 0) return;
+    waiting.delete(signal);
+    signal.removeEventListener("abort", listener);
   };
 }
 

@@ -17,6 +17,7 @@ const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
 // On a laptop without Chromium the tests skip with the reason in their name; under CI=true they fail instead.
 const skip = chromiumMissing !== undefined && process.env.CI !== "true";
 const describeBrowser = skip ? describe.skip : describe;
+if (skip) process.stderr.write(`tests/browser skipped: ${chromiumMissing}\n`);
 
 describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, () => {
   let browser: Browser;

@@ -38,13 +38,19 @@ async function cpuPerCallUs(call: Call, count: number): Promise<number> {
   return (used.user + used.system) / count;
 }
 
-export async function measureInProcess(): Promise<InProcessResult[]> {
+/** Answers every fetch of this process in-process; resolves with the dispatcher it replaced. */
+export async function installInProcessDispatcher(): Promise<unknown> {
   const body = Buffer.from(JSON.stringify(exampleOf(loadSpec(), "/user/credits/info", "get", "200")));
   // Node loads undici on the first fetch, and only then makes its own dispatcher: load it now (a data: URL needs no
   // network), so that the dispatcher put back afterwards is the real one.
   await fetch("data:,");
   const previous = (globalThis as Record<symbol, unknown>)[DISPATCHER];
   (globalThis as Record<symbol, unknown>)[DISPATCHER] = inProcessDispatcher(body);
+  return previous;
+}
+
+export async function measureInProcess(): Promise<InProcessResult[]> {
+  const previous = await installInProcessDispatcher();
   try {
     const calls = await Promise.all(CONTENDERS.map(async (c) => [c.name, await c.make("http://127.0.0.1:4010")] as const));
     const rounds = new Map(calls.map(([name]) => [name, [] as number[]]));

@@ -1,10 +1,12 @@
 // olostep-billing/mock: the mock for local development and for your own tests. Stateful by default (balances per
 // API key, purchases that settle, the cooldown, Idempotency-Key), with Prism in front validating every answer.
 import { startPrism, type RunningPrism } from "./prism";
-import { startStatefulServer, STATEFUL_DEFAULTS, type SeenByMock, type StatefulOptions } from "./stateful/server";
+import { startStatefulServer, type SeenByMock, type StatefulOptions } from "./stateful/server";
 
 export { startPrism, freePort, PrismStartError, type PrismOptions, type RunningPrism } from "./prism";
-export { STATEFUL_DEFAULTS, type SeenByMock } from "./stateful/server";
+export type { SeenByMock } from "./stateful/server";
+/** The stateful mock's defaults (settleMs, chargeMs); the cooldown comes from the spec's example. */
+export { STATEFUL_DEFAULTS as MOCK_DEFAULTS } from "./stateful/server";
 
 export type MockOptions = StatefulOptions & {
   /** Default: a free port. */
@@ -43,5 +45,3 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     requests: () => [...upstream.requests],
   };
 }
-
-export const MOCK_DEFAULTS = STATEFUL_DEFAULTS;

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const instructions = measureInstructions();
   const perCall = (name: string) => instructions?.find((r) => r.name === name)?.perCall ?? Number.NaN;
   report(
-    "Instructions per call (valgrind callgrind, in-process; 1,000 calls between a run of 500 and one of 1,500)",
+    "Instructions per call (valgrind callgrind, node --predictable, in-process; 1,000 calls between a run of 500 and one of 1,500)",
     instructions
       ? table(["client", "instructions per call", "vs bare openapi-fetch", "vs raw fetch"], instructions.map((r) => [r.name, fixed(r.perCall, 0), `${fixed(r.perCall / perCall(BARE))}x`, `${fixed(r.perCall / perCall(RAW))}x`]))
       : "valgrind is not installed here (apt-get install valgrind): this table is left out.",

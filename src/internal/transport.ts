@@ -71,7 +71,8 @@ export function createTransport(options: TransportOptions, sameKeyRetry = false)
     const headers = plain ? request.headers : new Headers(request.headers);
     for (const name in options.headers) headers.set(name, options.headers[name]!);
     const mode = retryModeFor(request.method, sameKeyRetry && headers.has("idempotency-key"));
-    const init: RequestInit = { method: request.method, headers, body, redirect: request.redirect };
+    // Made once per call; each attempt only sets its own signal on it.
+    const call: CallPlan = { fetch: options.fetch, url: request.url, init: { method: request.method, headers, body, redirect: request.redirect }, options, mode, asText: plain };
 
     const callerSignal = request.signal;
     let current: AbortController | undefined;
@@ -80,13 +81,7 @@ export function createTransport(options: TransportOptions, sameKeyRetry = false)
       for (let retriesDone = 0; ; retriesDone++) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         current = new AbortController();
-        const attempt = await attemptOnce(options.fetch, request.url, init, current, options.timeoutMs, mode, plain, (outcome, retryAfter) =>
-          nextRetryDelayMs(mode, outcome, retriesDone, options.maxRetries, retryAfter),
-        ).catch((fault: unknown) => {
-          // The caller's own abort is the caller's answer, whatever the attempt was doing.
-          if (callerSignal?.aborted) throw callerSignal.reason;
-          throw fault;
-        });
+        const attempt = await attemptOnce(call, current, retriesDone);
         if (attempt.kind === "done") {
           const { response, body } = attempt;
           if (typeof body === "string") return new PlainResponse(response.status, response.headers, body) as unknown as Response;
@@ -128,23 +123,18 @@ function onAbort(signal: AbortSignal, abortCall: () => void): () => void {
 
 /** `body` is text for a PlainRequest, and the exact bytes for a real Request (`raw` may read any format). */
 type Attempt = { kind: "done"; response: Response; body: string | ArrayBuffer } | { kind: "retry"; delayMs: number; why: string };
-type Decide = (outcome: AttemptOutcome, retryAfter: string | null) => number | undefined;
+/** `asText`: the body is read as text for a PlainRequest, and as exact bytes for a real Request (`raw`). */
+type CallPlan = { fetch: FetchLike; url: string; init: RequestInit; options: TransportOptions; mode: RetryMode; asText: boolean };
 
 /**
  * One attempt as one unit: send, and read the whole body, under one timer; only then is it judged. A timeout or a
  * broken connection anywhere in it, headers or body, is the same kind of fault. A response that will be retried
  * has its body cancelled unread, so its connection goes back at once.
  */
-async function attemptOnce(
-  fetch: FetchLike,
-  url: string,
-  init: RequestInit,
-  controller: AbortController,
-  timeoutMs: number,
-  mode: RetryMode,
-  asText: boolean,
-  decide: Decide,
-): Promise<Attempt> {
+async function attemptOnce(call: CallPlan, controller: AbortController, retriesDone: number): Promise<Attempt> {
+  const { fetch, url, init, options, mode, asText } = call;
+  const timeoutMs = options.timeoutMs;
+  const decide = (outcome: AttemptOutcome, retryAfter: string | null) => nextRetryDelayMs(mode, outcome, retriesDone, options.maxRetries, retryAfter);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -154,7 +144,8 @@ async function attemptOnce(
     let response: Response;
     let body: string | ArrayBuffer | undefined;
     try {
-      response = await fetch(url, { ...init, signal: controller.signal });
+      init.signal = controller.signal;
+      response = await fetch(url, init);
       const read = () => (asText ? response.text() : response.arrayBuffer());
       const status = response.status;
       if (needsBodyToDecide(mode, status)) body = await read();
@@ -165,8 +156,10 @@ async function attemptOnce(
       }
       body ??= await read();
     } catch (fault) {
+      // Aborted but not by our timer: the caller's signal did it, and its reason is the caller's answer.
+      if (controller.signal.aborted && !timedOut) throw controller.signal.reason;
       const kind = timedOut ? "timeout" : "connection";
-      const delayMs = controller.signal.aborted && !timedOut ? undefined : decide({ fault: kind }, null);
+      const delayMs = decide({ fault: kind }, null);
       if (delayMs === undefined) throw timedOut ? controller.signal.reason : fault;
       return { kind: "retry", delayMs, why: kind === "timeout" ? `no answer within ${timeoutMs} ms` : "a connection error" };
     }

@@ -50,6 +50,8 @@ runMain(async () => {
     stopping = true;
     clearInterval(watch);
     void mock.stop().then(() => console.log(`mock: stopped (${why})`));
+    // Whatever happens to the graceful stop, the script ends; Prism's watchdog then ends Prism with it.
+    setTimeout(() => process.exit(0), 3_000).unref();
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => shutdown(signal));
   // A parent killed with SIGKILL sends no signal: its child is handed to another process, and the ppid changes.

@@ -28,7 +28,7 @@ export function loadSpec(): OpenApiDocument {
   return structuredClone(document) as unknown as OpenApiDocument;
 }
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 /** Every operation of the spec: "GET /user/credits/info" and its documented statuses. */
 export function operationsOf(spec: OpenApiDocument): { name: string; method: string; path: string; operation: Operation }[] {

@@ -1,7 +1,7 @@
 // `olostep-billing dashboard --mock`, the compiled bin as a user runs it: prints its URL, serves, stops on Ctrl-C.
 import { spawn } from "node:child_process";
 import { BIN } from "./helpers/cli";
-import { isAlive, pidsMatching, portRefuses, within } from "./helpers/processes";
+import { isAlive, parentOf, pidsMatching, portRefuses, within } from "./helpers/processes";
 
 test("dashboard --mock prints a 127.0.0.1 URL, serves the page and the balance, and leaves nothing after Ctrl-C", async () => {
   const child = spawn(process.execPath, [BIN, "--mock", "dashboard", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
@@ -19,7 +19,7 @@ test("dashboard --mock prints a 127.0.0.1 URL, serves the page and the balance, 
     expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(await page.text()).toContain('<olostep-credits src="/api/billing"');
     expect(await (await fetch(`${url}api/billing`)).json()).toMatchObject({ credits: 12_500 });
-    const prism = pidsMatching(/prism-cli.*proxy/).filter((pid) => require("node:fs").readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")[3] === String(child.pid));
+    const prism = pidsMatching(/prism-cli.*proxy/).filter((pid) => parentOf(pid) === child.pid);
     expect(prism).toHaveLength(1);
 
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));

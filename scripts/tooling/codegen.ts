@@ -5,8 +5,8 @@ import { readSpec, SpecError } from "./spec-file";
 // The package's CommonJS typings say `export =`, while its CommonJS build exports `default`.
 type OpenapiTs = typeof import("openapi-typescript");
 
-export const GENERATED_FILE = "billing.ts";
-export const OPERATIONS_FILE = "operations.ts";
+const GENERATED_FILE = "billing.ts";
+const OPERATIONS_FILE = "operations.ts";
 
 /** Options that shape the generated types; changing one is a drift that generate:check will report. */
 const OPENAPI_TS_OPTIONS = {

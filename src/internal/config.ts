@@ -79,7 +79,7 @@ export function delayProblem(name: string, value: unknown, min = 0): string | un
  * Why `value` cannot be sent as a header: fetch would throw a TypeError quoting the whole header, key included.
  * Bearer tokens are printable ASCII; anything else is a pasting accident, said without showing the key.
  */
-export function headerValueProblem(value: string): string | undefined {
+function headerValueProblem(value: string): string | undefined {
   if (/[\r\n]/.test(value)) return "contains a line break (CR or LF)";
   if (/[\u0000-\u001f\u007f]/.test(value)) return "contains a control character";
   const outside = [...value].findIndex((char) => char > "\u007e");
@@ -106,7 +106,7 @@ function checkBaseUrl(value: string): string {
 }
 
 /** The URL as given, minus anything before an `@` in its authority, parseable or not. */
-export function withoutCredentials(value: string): string {
+function withoutCredentials(value: string): string {
   return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, "$1");
 }
 

@@ -52,7 +52,7 @@ export function errorFromResponse(call: Call, response: { status: number; header
     status,
     code,
     requestId: shortHeader(response.headers, ["x-request-id", "request-id"], call.secrets),
-    errorId: stringField(fields.id) === undefined ? undefined : untrusted(fields.id as string, call.secrets, MAX_CODE),
+    errorId: fieldText(fields.id, call.secrets),
   });
   const where = `${call.method} ${call.path} failed with status ${status}${text ? `: ${text}` : ""}`;
 
@@ -109,7 +109,7 @@ export function invalidSuccess(call: Call, status: number, what: string, cause?:
  * A runtime's error (undici's TypeError, a DOMException) may quote a header or a URL. It is replaced by a
  * copy holding only its name, code and a redacted, bounded message, down its own cause chain.
  */
-export function foreignCause(fault: unknown, secrets: readonly string[], depth = 0): Error | undefined {
+function foreignCause(fault: unknown, secrets: readonly string[], depth = 0): Error | undefined {
   if (fault === undefined || fault === null || depth > 3) return undefined;
   const source = fault as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
   const copy = new Error(untrusted(typeof source.message === "string" ? source.message : String(fault), secrets), {
@@ -132,6 +132,9 @@ function shortHeader(headers: Headers, names: readonly string[], secrets: readon
 }
 
 const stringField = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+
+/** A short server-supplied string (an id), made safe; undefined when absent. */
+const fieldText = (value: unknown, secrets: readonly string[]) => (stringField(value) === undefined ? undefined : untrusted(value as string, secrets, MAX_CODE));
 
 function numberField(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;

@@ -5,7 +5,7 @@
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** The most of a server's text that goes into one message. */
-export const MAX_SERVER_TEXT = 200;
+const MAX_SERVER_TEXT = 200;
 
 export function stripControls(text: string): string {
   return text.replace(CONTROL, "");
@@ -19,6 +19,6 @@ export function untrusted(text: string, secrets: readonly string[] = [], max: nu
 }
 
 /** Real keys are long; cutting a two-letter test key out of every word would only garble codes. */
-export function redact(text: string, secret: string): string {
+function redact(text: string, secret: string): string {
   return secret.length >= 8 ? text.split(secret).join("[redacted]") : text;
 }

@@ -39,6 +39,15 @@ export async function within(withinMs: number, check: () => boolean | Promise<bo
   }
 }
 
+/** The parent pid of a process, from /proc; undefined once it is gone. */
+export function parentOf(pid: number): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")[3]);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The pids of the processes whose command line matches. */
 export function pidsMatching(pattern: RegExp): number[] {
   return readdirSync("/proc")

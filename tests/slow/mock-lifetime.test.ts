@@ -3,7 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync } from "node:fs";
 import { freePort } from "../../mocks/index";
 import { BIN } from "../helpers/cli";
-import { isAlive, pidsMatching, portRefuses, within, workDirOf } from "../helpers/processes";
+import { isAlive, parentOf, pidsMatching, portRefuses, within, workDirOf } from "../helpers/processes";
 import { REPO } from "../helpers/run-script";
 
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -76,13 +76,7 @@ test("npm run mock whose npm is killed with SIGKILL stops Prism", async () => {
 test("olostep-billing --mock killed with SIGKILL while Prism listens leaves nothing behind", async () => {
   const cli = start(process.execPath, [BIN, "--mock", "topup", "10000", "--yes", "--wait", "--wait-timeout", "60"]);
   await firstLine(cli, /^Payment succeeded/);
-  const [pid] = pidsMatching(new RegExp(`prism-cli.*proxy .* --port \\d+ `)).filter((candidate) => {
-    try {
-      return require("node:fs").readFileSync(`/proc/${candidate}/stat`, "utf8").split(" ")[3] === String(cli.pid);
-    } catch {
-      return false;
-    }
-  });
+  const [pid] = pidsMatching(/prism-cli.*proxy/).filter((candidate) => parentOf(candidate) === cli.pid);
   expect(pid).toBeDefined();
   const args = require("node:fs").readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0") as string[];
   const port = Number(args[args.indexOf("--port") + 1]);

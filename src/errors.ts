@@ -15,32 +15,29 @@ export type ErrorDetails = {
   cause?: unknown;
 };
 
+/** The facts every error carries, in the order `JSON.stringify` shows them. */
+const FACTS = ["method", "path", "status", "code", "requestId", "errorId", "idempotencyKey"] as const;
+
 /** Base of every error the client throws. Never carries the API key or the request's headers. */
 export class BillingError extends Error {
   override name = "BillingError";
-  readonly method: string;
-  readonly path: string;
-  readonly status: number | undefined;
-  readonly code: string | undefined;
-  readonly requestId: string | undefined;
-  readonly errorId: string | undefined;
-  readonly idempotencyKey: string | undefined;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly status: number | undefined;
+  declare readonly code: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly errorId: string | undefined;
+  declare readonly idempotencyKey: string | undefined;
 
   constructor(message: string, details: ErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.method = details.method;
-    this.path = details.path;
-    this.status = details.status;
-    this.code = details.code;
-    this.requestId = details.requestId;
-    this.errorId = details.errorId;
-    this.idempotencyKey = details.idempotencyKey;
+    // Copied by name, never wholesale: a caller's details object may hold more (the call's secrets among it).
+    for (const fact of FACTS) (this as Record<string, unknown>)[fact] = details[fact];
   }
 
-  /** What `JSON.stringify(error)` shows: the facts, not the cause (which is not ours to print). */
+  /** What `JSON.stringify(error)` shows: the facts (a subclass's own included), not the cause, which is not ours to print. */
   toJSON(): Record<string, unknown> {
-    const { name, message, method, path, status, code, requestId, errorId, idempotencyKey } = this;
-    return { name, message, method, path, status, code, requestId, errorId, idempotencyKey };
+    return { name: this.name, message: this.message, ...(this as object) };
   }
 }
 
@@ -56,17 +53,12 @@ export class InsufficientCreditsError extends BillingError { override name = "In
  */
 export class RateLimitError extends BillingError {
   override name = "RateLimitError";
-  readonly retryAfterSeconds: number | undefined;
-  readonly cooldownSeconds: number | undefined;
+  declare readonly retryAfterSeconds: number | undefined;
+  declare readonly cooldownSeconds: number | undefined;
 
   constructor(message: string, details: ErrorDetails & { retryAfterSeconds?: number; cooldownSeconds?: number }) {
     super(message, details);
-    this.retryAfterSeconds = details.retryAfterSeconds;
-    this.cooldownSeconds = details.cooldownSeconds;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterSeconds: this.retryAfterSeconds, cooldownSeconds: this.cooldownSeconds };
+    Object.assign(this, { retryAfterSeconds: details.retryAfterSeconds, cooldownSeconds: details.cooldownSeconds });
   }
 }
 

@@ -1,7 +1,16 @@
 // The package's public surface: exports only.
-export { createBillingClient, DEFAULT_BASE_URL, type BillingClient, type CallOptions, type TopupOptions, type TopupResult } from "./client.js";
+export {
+  createBillingClient,
+  createCreditsClient,
+  DEFAULT_BASE_URL,
+  type BillingClient,
+  type CreditsClient,
+  type CallOptions,
+  type TopupOptions,
+  type TopupResult,
+} from "./client.js";
 export { CONFIG_DEFAULTS, MAX_TIMER_MS, type BillingClientOptions } from "./internal/config.js";
-export { ERROR_CODES } from "./internal/error-mapping.js";
+export { ERROR_CODES } from "./internal/error-codes.js";
 export {
   BillingError,
   AuthenticationError,

@@ -83,7 +83,8 @@ test("an API key with a line break exits 2 naming the rule, never the key, and s
   const key = "sk_live_CLIBREAK_0a1b2c3d";
   const result = await runCli(["credits", "--api-key", `${key}\r\n`, "--base-url", server.url]);
   expect(result.code).toBe(2);
-  expect(result.stderr).toContain("line break (CR or LF)");
+  expect(result.stderr).toContain("not a valid header value");
+  expect(result.stderr).toContain("no line break");
   expect(result.stdout + result.stderr).not.toContain(key);
   expect(server.requests).toHaveLength(0);
 });

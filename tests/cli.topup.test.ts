@@ -87,7 +87,7 @@ describe("the Idempotency-Key", () => {
     server = await startFaultServer(json(200, receipt));
     const result = await runCli(["topup", "10000", "--yes", "--idempotency-key", "x".repeat(256), ...against(server.url)]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("1–255 printable ASCII characters");
+    expect(result.stderr).toContain("1–255 characters of printable ASCII");
     expect(server.requests).toHaveLength(0);
   });
 

@@ -25,11 +25,11 @@ function thrown(run: () => unknown): unknown {
 
 describe("an API key that is not a valid header value is refused at construction, naming the rule, never the key", () => {
   test.each([
-    ["a CR/LF", `${KEY}\r\nX-Injected: 1`, /line break \(CR or LF\)/],
-    ["a NUL", `${KEY}\u0000`, /control character/],
-    ["a character outside Latin-1", `${KEY}ключ`, /outside printable ASCII \(at position 30\)/],
-    ["a Latin-1 letter", `${KEY}é`, /outside printable ASCII/],
-    ["a trailing space", `${KEY} `, /starts or ends with white space/],
+    ["a CR/LF", `${KEY}\r\nX-Injected: 1`, /no line break/],
+    ["a NUL", `${KEY}\u0000`, /no control character/],
+    ["a character outside Latin-1", `${KEY}ключ`, /printable ASCII/],
+    ["a Latin-1 letter", `${KEY}é`, /printable ASCII/],
+    ["a trailing space", `${KEY} `, /no space at either end/],
   ])("%s", (_name, apiKey, rule) => {
     const error = thrown(() => createBillingClient({ apiKey, baseUrl: "http://127.0.0.1:9" }));
     expect(error).toBeInstanceOf(ConfigurationError);

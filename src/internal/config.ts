@@ -1,5 +1,6 @@
 // Client options from arguments and environment, with defaults; refuses options that cannot work or are unsafe.
 import { ConfigurationError } from "../errors.js";
+import { HEADER_VALUE_RULE, isHeaderValue } from "./header-value.js";
 import { RETRY_DEFAULTS } from "./retry.js";
 import type { FetchLike } from "./transport.js";
 
@@ -46,27 +47,25 @@ export function resolveConfig(
   // A path only: "//host" is protocol-relative, another origin, and is refused as any non-absolute URL is.
   const keyless = givenBaseUrl.startsWith("/") && !givenBaseUrl.startsWith("//");
   if (keyless && options.apiKey !== undefined) {
-    throw new ConfigurationError(`A relative baseUrl ("${withoutCredentials(givenBaseUrl)}") is your own server's route, which adds the key: a browser must not hold one, so pass no apiKey`);
+    refuse(`A relative baseUrl ("${withoutCredentials(givenBaseUrl)}") is your own server's route, which adds the key: a browser must not hold one, so pass no apiKey`);
   }
-  const apiKey = keyless ? "" : (options.apiKey ?? env.OLOSTEP_API_KEY);
-  if (!keyless && !apiKey) {
-    throw new ConfigurationError("No API key: pass apiKey to createBillingClient or set OLOSTEP_API_KEY");
-  }
-  const keyProblem = apiKey && headerValueProblem(apiKey);
-  if (keyProblem) throw new ConfigurationError(`The API key is not a valid header value: it ${keyProblem} (the key itself is not shown)`);
-  const baseUrl = keyless ? givenBaseUrl.replace(/\/+$/, "") : checkBaseUrl(givenBaseUrl);
+  const apiKey = keyless ? "" : (options.apiKey ?? env.OLOSTEP_API_KEY ?? "");
+  if (!keyless && !apiKey) refuse("No API key: pass apiKey or set OLOSTEP_API_KEY");
+  if (apiKey && !isHeaderValue(apiKey)) refuse(`The API key is not a valid header value (the key itself is not shown): it must be ${HEADER_VALUE_RULE}`);
+  const baseUrl = (keyless ? givenBaseUrl : checkBaseUrl(givenBaseUrl)).replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? CONFIG_DEFAULTS.timeoutMs;
-  const timeoutProblem = delayProblem("timeoutMs", timeoutMs, 1);
-  if (timeoutProblem) throw new ConfigurationError(timeoutProblem);
   const maxRetries = options.maxRetries ?? CONFIG_DEFAULTS.maxRetries;
-  if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {
-    throw new ConfigurationError(`maxRetries must be a whole number from 0, not ${String(maxRetries)}`);
-  }
-  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
-  if (typeof fetchImpl !== "function") {
-    throw new ConfigurationError("No fetch: pass a fetch-compatible function as options.fetch");
-  }
-  return { apiKey: apiKey ?? "", baseUrl, timeoutMs, maxRetries, fetch: fetchImpl, userAgent: options.userAgent, log: options.log };
+  const fetch = options.fetch ?? globalThis.fetch?.bind(globalThis);
+  const problem =
+    delayProblem("timeoutMs", timeoutMs, 1) ??
+    (Number.isInteger(maxRetries) && maxRetries >= 0 ? undefined : `maxRetries must be a whole number from 0, not ${String(maxRetries)}`) ??
+    (typeof fetch === "function" ? undefined : "No fetch: pass a fetch-compatible function as options.fetch");
+  if (problem) refuse(problem);
+  return { apiKey, baseUrl, timeoutMs, maxRetries, fetch, userAgent: options.userAgent, log: options.log };
+}
+
+function refuse(message: string): never {
+  throw new ConfigurationError(message);
 }
 
 /** Why `value` is not a number of milliseconds from `min` to MAX_TIMER_MS; undefined when it is one. */
@@ -75,34 +74,16 @@ export function delayProblem(name: string, value: unknown, min = 0): string | un
   return `${name} must be a number of milliseconds from ${min} to ${MAX_TIMER_MS}, not ${String(value)}`;
 }
 
-/**
- * Why `value` cannot be sent as a header: fetch would throw a TypeError quoting the whole header, key included.
- * Bearer tokens are printable ASCII; anything else is a pasting accident, said without showing the key.
- */
-function headerValueProblem(value: string): string | undefined {
-  if (/[\r\n]/.test(value)) return "contains a line break (CR or LF)";
-  if (/[\u0000-\u001f\u007f]/.test(value)) return "contains a control character";
-  const outside = [...value].findIndex((char) => char > "\u007e");
-  if (outside >= 0) return `contains a character outside printable ASCII (at position ${outside + 1})`;
-  if (value.trim() !== value) return "starts or ends with white space";
-  return undefined;
-}
-
 function checkBaseUrl(value: string): string {
   const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (url?.protocol !== "https:" && url?.protocol !== "http:") {
-    throw new ConfigurationError(`baseUrl must be an absolute http(s) URL, not "${withoutCredentials(value)}"`);
-  }
-  if (url.username || url.password) {
-    throw new ConfigurationError(`baseUrl must not carry a user name or password; the API key is the credential ("${withoutCredentials(value)}")`);
-  }
+  const shown = `baseUrl "${withoutCredentials(value)}"`;
+  if (url?.protocol !== "https:" && url?.protocol !== "http:") refuse(`${shown} is not an absolute http(s) URL`);
+  if (url.username || url.password) refuse(`${shown} carries a user name or password; the API key is the only credential`);
   // The bearer key travels in every request: plain http is only acceptable when it never leaves the machine.
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    throw new ConfigurationError(
-      `baseUrl "${url.origin}" would send the API key in clear text; use https, or http only to a loopback host`,
-    );
+    refuse(`${shown} would send the API key in clear text; use https (http only to a loopback host)`);
   }
-  return value.replace(/\/+$/, "");
+  return value;
 }
 
 /** The URL as given, minus anything before an `@` in its authority, parseable or not. */

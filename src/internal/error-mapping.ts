@@ -4,7 +4,6 @@ import {
   AuthenticationError,
   BillingError,
   ConnectionError,
-  IdempotencyError,
   InsufficientCreditsError,
   InvalidResponseError,
   RateLimitError,
@@ -12,97 +11,73 @@ import {
   TimeoutError,
   type ErrorDetails,
 } from "../errors.js";
+import { CREDITS_EXHAUSTED } from "./error-codes.js";
 import { retryAfterMs } from "./retry.js";
 import { untrusted } from "./untrusted-text.js";
 
-/** The call an error belongs to; `secrets` are cut out of everything a server or runtime said. */
-export type Call = { method: string; path: string; idempotencyKey?: string; secrets: readonly string[] };
+/**
+ * The call an error belongs to; `secrets` are cut out of everything a server or runtime said. `money`: what each
+ * failure means for a request that moves money, said by the top-up (so a read-only bundle carries none of it).
+ */
+export type Call = { method: string; path: string; idempotencyKey?: string; secrets: readonly string[]; money?: MoneyOutcomes };
 
-/** The vendor's documented error codes (../shared/reference/errors-and-idempotency.md). */
-export const ERROR_CODES = {
-  creditsExhausted: "credits_exhausted",
-  invalidApiKey: "invalid_api_key",
-  idempotencyInProgress: "idempotency_key_in_progress",
-  idempotencyReuse: "idempotency_key_reuse",
-} as const;
+/** Appended to a failure's message: the charge is unknown (in flight), certainly not made, or made. */
+export type MoneyOutcomes = { unknown: string; notSent: string; paid: string };
 
-// A request that moves money and then failed in flight leaves the caller unsure: say so, and what to do.
-const CHARGE_UNKNOWN =
-  "; the charge may or may not have happened: retry with the same idempotency key (error.idempotencyKey), or check the balance first";
-/** Codes longer than this are not codes: they stay out of `error.code` (the message still shows them, cut). */
+/** Codes and ids longer than this are not codes: they stay out of `error.code` (the message still shows them, cut). */
 const MAX_CODE = 100;
-
-const movesMoney = (method: string) => method !== "GET" && method !== "HEAD";
-
-function base(call: Call, extra: Partial<ErrorDetails> = {}): ErrorDetails {
-  return { method: call.method, path: call.path, idempotencyKey: call.idempotencyKey, ...extra };
-}
 
 /** Maps a non-2xx response (body already read by openapi-fetch: parsed JSON, or text) to its error class. */
 export function errorFromResponse(call: Call, response: { status: number; headers: Headers }, body: unknown): BillingError {
-  const { status } = response;
-  const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+  const { status, headers } = response;
+  const fields = ((typeof body === "object" && body) || {}) as Record<string, unknown>;
+  const { secrets } = call;
   // The spec's ErrorResponse says `error`; the vendor's error object says `code`, with `detail` for people.
-  const rawCode = stringField(fields.error) ?? stringField(fields.code);
-  const said = rawCode === undefined ? undefined : untrusted(rawCode, call.secrets);
-  const code = said !== undefined && said.length <= MAX_CODE ? said : undefined;
-  const detail = stringField(fields.detail);
-  const text = [said, detail === undefined ? undefined : untrusted(detail, call.secrets)].filter(Boolean).join(": ");
-  const details = base(call, {
-    status,
-    code,
-    requestId: shortHeader(response.headers, ["x-request-id", "request-id"], call.secrets),
-    errorId: fieldText(fields.id, call.secrets),
-  });
-  const where = `${call.method} ${call.path} failed with status ${status}${text ? `: ${text}` : ""}`;
+  const said = text(fields.error, secrets) ?? text(fields.code, secrets);
+  const code = said && said.length <= MAX_CODE ? said : undefined;
+  const detail = [said, text(fields.detail, secrets)].filter(Boolean).join(": ");
+  const details = {
+    ...facts(call, { status, code, errorId: text(fields.id, secrets, MAX_CODE) }),
+    requestId: text(headers.get("x-request-id") ?? headers.get("request-id"), secrets, MAX_CODE),
+  };
+  const message = `${call.method} ${call.path} failed with status ${status}${detail && `: ${detail}`}`;
 
-  const bodyWait = numberField(fields.retry_after);
+  const bodyWait = finite(fields.retry_after);
   if (status === 429 || bodyWait !== undefined) {
-    const headerWait = retryAfterMs(response.headers.get("retry-after"));
+    const headerWait = retryAfterMs(headers.get("retry-after"));
     const retryAfterSeconds = bodyWait ?? (headerWait === undefined ? undefined : Math.ceil(headerWait / 1000));
     const wait = retryAfterSeconds === undefined ? "" : `; try again in ${retryAfterSeconds} s`;
-    return new RateLimitError(`${where}${wait}`, { ...details, retryAfterSeconds, cooldownSeconds: numberField(fields.cooldown_seconds) });
+    return new RateLimitError(message + wait, { ...details, retryAfterSeconds, cooldownSeconds: finite(fields.cooldown_seconds) });
   }
-  if (code === ERROR_CODES.creditsExhausted) {
-    return new InsufficientCreditsError(`${where}: the team has no credits left`, details);
-  }
-  if (status === 401 || status === 402) {
-    return new AuthenticationError(`${where}: the API key is missing or invalid`, details);
-  }
-  if (status === 409 || code === ERROR_CODES.idempotencyInProgress || code === ERROR_CODES.idempotencyReuse) {
-    const hint = code === ERROR_CODES.idempotencyReuse ? "use a new key for a new purchase" : "retry with the same key in a few seconds";
-    return new IdempotencyError(`${where}; ${hint}`, details);
-  }
-  if (status >= 500) return new ServerError(`${where}${movesMoney(call.method) ? CHARGE_UNKNOWN : ""}`, details);
-  return new ApiError(where, details);
+  if (code === CREDITS_EXHAUSTED) return new InsufficientCreditsError(`${message}: the team has no credits left`, details);
+  if (status === 401 || status === 402) return new AuthenticationError(`${message}: the API key is missing or invalid`, details);
+  if (status >= 500) return new ServerError(message + (call.money?.unknown ?? ""), details);
+  return new ApiError(message, details);
 }
 
 /** Maps a thrown fault (network, timeout) to its error class; caller aborts pass through untouched. */
 export function errorFromFault(call: Call & { timeoutMs: number }, fault: unknown): unknown {
-  if (fault instanceof BillingError) return fault;
   const name = (fault as { name?: unknown } | null)?.name;
-  if (name === "AbortError") return fault;
+  if (fault instanceof BillingError || name === "AbortError") return fault;
   const where = `${call.method} ${call.path}`;
   const cause = foreignCause(fault, call.secrets);
-  const money = movesMoney(call.method);
-  if (name === "TimeoutError") {
-    return new TimeoutError(`${where} timed out after ${call.timeoutMs} ms${money ? CHARGE_UNKNOWN : ""}`, base(call, { cause }));
-  }
-  const socket = (fault as { cause?: { code?: unknown } } | null)?.cause;
-  const socketCode = typeof socket?.code === "string" ? untrusted(socket.code, call.secrets, 40) : undefined;
-  const refused = socketCode === "ECONNREFUSED";
-  const outcome = !money ? "" : refused ? "; nothing was sent, so nothing was charged" : CHARGE_UNKNOWN;
-  const reason = refused ? "the connection was refused" : `the connection failed${socketCode ? ` (${socketCode})` : ""}`;
+  const { money } = call;
+  if (name === "TimeoutError") return new TimeoutError(`${where} timed out after ${call.timeoutMs} ms${money?.unknown ?? ""}`, facts(call, { cause }));
   // The socket's code (ECONNREFUSED, ECONNRESET…) is the error's code: a refused connection sent nothing.
-  return new ConnectionError(`${where} failed: ${reason}${outcome}`, base(call, { code: socketCode, cause }));
+  const code = text((fault as { cause?: { code?: unknown } } | null)?.cause?.code, call.secrets, 40);
+  const refused = code === "ECONNREFUSED";
+  const reason = refused ? "the connection was refused" : `the connection failed${code ? ` (${code})` : ""}`;
+  return new ConnectionError(`${where} failed: ${reason}${(refused ? money?.notSent : money?.unknown) ?? ""}`, facts(call, { code, cause }));
 }
 
 /** A 2xx whose body is not a JSON object. After a POST the money has moved: say so, and what not to do. */
 export function invalidSuccess(call: Call, status: number, what: string, cause?: unknown): InvalidResponseError {
-  const paid = movesMoney(call.method)
-    ? "; the payment went through (the status says so) but the receipt is unreadable: do not buy again, check the balance"
-    : "";
-  return new InvalidResponseError(`${call.method} ${call.path} returned status ${status} with ${what}${paid}`, base(call, { status, cause: foreignCause(cause, call.secrets) }));
+  const message = `${call.method} ${call.path} returned status ${status} with ${what}${call.money?.paid ?? ""}`;
+  return new InvalidResponseError(message, facts(call, { status, cause: foreignCause(cause, call.secrets) }));
+}
+
+function facts(call: Call, extra: Partial<ErrorDetails>): ErrorDetails {
+  return { method: call.method, path: call.path, idempotencyKey: call.idempotencyKey, ...extra };
 }
 
 /**
@@ -110,32 +85,22 @@ export function invalidSuccess(call: Call, status: number, what: string, cause?:
  * copy holding only its name, code and a redacted, bounded message, down its own cause chain.
  */
 function foreignCause(fault: unknown, secrets: readonly string[], depth = 0): Error | undefined {
-  if (fault === undefined || fault === null || depth > 3) return undefined;
+  if (fault == null || depth > 3) return undefined;
   const source = fault as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
-  const copy = new Error(untrusted(typeof source.message === "string" ? source.message : String(fault), secrets), {
-    cause: foreignCause(source.cause, secrets, depth + 1),
-  }) as Error & { code?: string };
-  if (copy.cause === undefined) delete copy.cause;
-  if (typeof source.name === "string") copy.name = untrusted(source.name, secrets, 40);
-  if (typeof source.code === "string") copy.code = untrusted(source.code, secrets, 40);
+  const cause = foreignCause(source.cause, secrets, depth + 1);
+  const message = untrusted(typeof source.message === "string" ? source.message : String(fault), secrets);
+  const copy = new Error(message, cause && { cause }) as Error & { code?: string };
+  copy.name = text(source.name, secrets, 40) ?? copy.name;
+  copy.code = text(source.code, secrets, 40);
+  if (copy.code === undefined) delete copy.code;
   // The copy's stack is this function's, not the runtime's: only the message says what happened.
   copy.stack = `${copy.name}: ${copy.message}`;
   return copy;
 }
 
-function shortHeader(headers: Headers, names: readonly string[], secrets: readonly string[]): string | undefined {
-  for (const name of names) {
-    const value = headers.get(name);
-    if (value) return untrusted(value, secrets, MAX_CODE);
-  }
-  return undefined;
+/** A server- or runtime-supplied string made safe; undefined when it is absent, empty or not a string. */
+function text(value: unknown, secrets: readonly string[], max?: number): string | undefined {
+  return typeof value === "string" && value ? untrusted(value, secrets, max) : undefined;
 }
 
-const stringField = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
-
-/** A short server-supplied string (an id), made safe; undefined when absent. */
-const fieldText = (value: unknown, secrets: readonly string[]) => (stringField(value) === undefined ? undefined : untrusted(value as string, secrets, MAX_CODE));
-
-function numberField(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
-}
+const finite = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);

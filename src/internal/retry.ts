@@ -42,6 +42,16 @@ export function needsBodyToDecide(mode: RetryMode, status: number): boolean {
   return mode === "same-key" && status === 429;
 }
 
+/** Whether a body (text, or bytes from `raw`) is the top-up cooldown: a JSON object with a numeric `retry_after`. */
+export function isCooldownBody(body: string | ArrayBuffer): boolean {
+  try {
+    const parsed = JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body)) as { retry_after?: unknown } | null;
+    return typeof parsed?.retry_after === "number";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The wait before retry `retriesDone + 1`, or undefined for "do not retry": the outcome is final, the retries
  * are used up, or the server asked for a longer wait than the client will sleep (the caller gets the error at
@@ -67,14 +77,11 @@ export function backoffDelayMs(retriesDone: number, random: () => number = Math.
   return Math.floor(random() * ceiling);
 }
 
-const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-const LONG_DAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
-const TIME = "\\d\\d:\\d\\d:\\d\\d";
-/** RFC 9110 §5.6.7: IMF-fixdate, and the two obsolete forms recipients must still accept. */
-const HTTP_DATE = new RegExp(
-  `^(?:${DAY}, \\d\\d ${MONTH} \\d{4} ${TIME} GMT|${LONG_DAY}, \\d\\d-${MONTH}-\\d\\d ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
-);
+/**
+ * RFC 9110 §5.6.7's date forms by shape (IMF-fixdate, RFC 850, asctime), which recipients must all accept;
+ * Date.parse then rejects an unknown month or an impossible time.
+ */
+const HTTP_DATE = /^[A-Z][a-z]{2,8}(, \d\d[ -][A-Z][a-z]{2}[ -]\d\d(\d\d)? \d\d:\d\d:\d\d GMT| [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4})$/;
 
 /**
  * Reads `Retry-After`: delta-seconds (digits only) or an HTTP date; undefined for anything else (`-5`, `1 2`,

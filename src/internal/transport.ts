@@ -1,7 +1,7 @@
 // The fetch that openapi-fetch calls: auth headers, and attempts (send and read the whole body under one timer)
 // retried by the pure policy in retry.ts.
 import { sleep } from "./sleep.js";
-import { needsBodyToDecide, nextRetryDelayMs, retryModeFor, type AttemptOutcome, type RetryMode } from "./retry.js";
+import { isCooldownBody, needsBodyToDecide, nextRetryDelayMs, retryModeFor, type AttemptOutcome, type RetryMode } from "./retry.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -15,64 +15,38 @@ export type TransportOptions = {
   log?: (line: string) => void;
 };
 
-/** What openapi-fetch hands the transport: a real `Request`, or the plain one the typed methods ask for. */
-type OutgoingRequest = Request | PlainRequest;
-
 /**
  * The request object the typed methods give openapi-fetch (its `Request` option) when no middleware needs a real
- * one: it holds what openapi-fetch built, without a `Request`'s body stream, signal copy and header guard.
+ * one: what openapi-fetch built (method, headers, body, signal, redirect), without a `Request`'s body stream, signal
+ * copy and header guard.
  */
 export class PlainRequest {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly body: RequestInit["body"];
-  readonly signal: AbortSignal | undefined;
-  readonly redirect: RequestInit["redirect"];
-  constructor(url: string, init: RequestInit & { headers: Headers }) {
-    this.url = url;
-    this.method = init.method ?? "GET";
-    this.headers = init.headers;
-    this.body = init.body ?? null;
-    this.signal = init.signal ?? undefined;
-    this.redirect = init.redirect;
+  declare readonly url: string;
+  declare readonly method: string;
+  declare readonly headers: Headers;
+  declare readonly body: RequestInit["body"];
+  declare readonly signal: AbortSignal | undefined;
+  declare readonly redirect: RequestInit["redirect"];
+  constructor(url: string, init: RequestInit) {
+    Object.assign(this, init, { url });
   }
 }
 
-/**
- * What the transport answers a PlainRequest: the attempt's whole body, already read as text (the typed methods
- * parse JSON, and the runtime's own text() decodes faster than a copy and a TextDecoder); seen by the client only.
- */
-export class PlainResponse {
-  readonly ok: boolean;
-  constructor(
-    readonly status: number,
-    readonly headers: Headers,
-    private readonly body: string,
-  ) {
-    this.ok = status >= 200 && status < 300;
-  }
-  text(): Promise<string> {
-    return Promise.resolve(this.body);
-  }
-  json(): Promise<unknown> {
-    return this.text().then(JSON.parse);
-  }
-}
-
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** A response to retry: how long to wait first, and why (for the log line). */
+type Retry = { delayMs: number; why: string };
+/** Made once per call; each attempt only sets its own signal on `init`. `asText`: a PlainRequest's call. */
+type CallPlan = { url: string; init: RequestInit; options: TransportOptions; mode: RetryMode; asText: boolean };
 
 /** `sameKeyRetry`: this call is a POST whose caller asked for retries with its Idempotency-Key. */
-export function createTransport(options: TransportOptions, sameKeyRetry = false): (request: OutgoingRequest) => Promise<Response> {
-  return async function transport(request: OutgoingRequest): Promise<Response> {
-    const plain = request instanceof PlainRequest;
-    // A real Request's body is a stream that cannot be sent twice; read it once (the plain one holds the string).
-    const body = plain ? request.body : request.body ? await request.arrayBuffer() : null;
-    const headers = plain ? request.headers : new Headers(request.headers);
+export function createTransport(options: TransportOptions, sameKeyRetry = false): (request: Request | PlainRequest) => Promise<Response> {
+  return async function transport(request) {
+    const asText = request instanceof PlainRequest;
+    const headers = asText ? request.headers : new Headers(request.headers);
     for (const name in options.headers) headers.set(name, options.headers[name]!);
+    // A real Request's body is a stream that cannot be sent twice: read it once (the plain one holds the string).
+    const body = asText || !request.body ? request.body : await request.arrayBuffer();
     const mode = retryModeFor(request.method, sameKeyRetry && headers.has("idempotency-key"));
-    // Made once per call; each attempt only sets its own signal on it.
-    const call: CallPlan = { fetch: options.fetch, url: request.url, init: { method: request.method, headers, body, redirect: request.redirect }, options, mode, asText: plain };
+    const plan: CallPlan = { url: request.url, init: { method: request.method, headers, body, redirect: request.redirect }, options, mode, asText };
 
     const callerSignal = request.signal;
     let current: AbortController | undefined;
@@ -80,14 +54,8 @@ export function createTransport(options: TransportOptions, sameKeyRetry = false)
     try {
       for (let retriesDone = 0; ; retriesDone++) {
         if (callerSignal?.aborted) throw callerSignal.reason;
-        current = new AbortController();
-        const attempt = await attemptOnce(call, current, retriesDone);
-        if (attempt.kind === "done") {
-          const { response, body } = attempt;
-          if (typeof body === "string") return new PlainResponse(response.status, response.headers, body) as unknown as Response;
-          const status = response.status;
-          return new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, statusText: response.statusText, headers: response.headers });
-        }
+        const attempt = await attemptOnce(plan, (current = new AbortController()), retriesDone);
+        if (!("delayMs" in attempt)) return attempt;
         options.log?.(`${request.method} ${pathOf(request.url)}: attempt ${retriesDone + 1} ended with ${attempt.why}; retrying in ${attempt.delayMs} ms`);
         await sleep(attempt.delayMs, callerSignal);
       }
@@ -101,39 +69,37 @@ export function createTransport(options: TransportOptions, sameKeyRetry = false)
  * One listener on a caller's signal, however many calls share it: calls in flight register here, and the listener
  * goes when the last of them settles (2,000 concurrent calls on one signal add 1 listener, not 2,000).
  */
-const waiting = new WeakMap<AbortSignal, { calls: Set<() => void>; listener: () => void }>();
+const waiting = new WeakMap<AbortSignal, Set<() => void>>();
 
 function onAbort(signal: AbortSignal, abortCall: () => void): () => void {
-  let entry = waiting.get(signal);
-  if (!entry) {
-    const calls = new Set<() => void>();
-    entry = { calls, listener: () => calls.forEach((abort) => abort()) };
-    waiting.set(signal, entry);
-    signal.addEventListener("abort", entry.listener);
+  let calls = waiting.get(signal);
+  if (!calls) {
+    waiting.set(signal, (calls = new Set()));
+    signal.addEventListener("abort", abortAll);
   }
-  const { calls, listener } = entry;
   calls.add(abortCall);
   return () => {
     calls.delete(abortCall);
     if (calls.size > 0) return;
     waiting.delete(signal);
-    signal.removeEventListener("abort", listener);
+    signal.removeEventListener("abort", abortAll);
   };
 }
 
-/** `body` is text for a PlainRequest, and the exact bytes for a real Request (`raw` may read any format). */
-type Attempt = { kind: "done"; response: Response; body: string | ArrayBuffer } | { kind: "retry"; delayMs: number; why: string };
-/** `asText`: the body is read as text for a PlainRequest, and as exact bytes for a real Request (`raw`). */
-type CallPlan = { fetch: FetchLike; url: string; init: RequestInit; options: TransportOptions; mode: RetryMode; asText: boolean };
+/** The one listener function, shared by every signal: `this` is the signal that aborted. */
+function abortAll(this: AbortSignal): void {
+  waiting.get(this)?.forEach((abort) => abort());
+}
 
 /**
  * One attempt as one unit: send, and read the whole body, under one timer; only then is it judged. A timeout or a
  * broken connection anywhere in it, headers or body, is the same kind of fault. A response that will be retried
- * has its body cancelled unread, so its connection goes back at once.
+ * has its body cancelled unread, so its connection goes back at once. The answer is what openapi-fetch reads:
+ * a real Response for `raw`, and for a PlainRequest only the fields it uses, the body already read as text.
  */
-async function attemptOnce(call: CallPlan, controller: AbortController, retriesDone: number): Promise<Attempt> {
-  const { fetch, url, init, options, mode, asText } = call;
-  const timeoutMs = options.timeoutMs;
+async function attemptOnce(plan: CallPlan, controller: AbortController, retriesDone: number): Promise<Response | Retry> {
+  const { url, init, options, mode, asText } = plan;
+  const { timeoutMs } = options;
   const decide = (outcome: AttemptOutcome, retryAfter: string | null) => nextRetryDelayMs(mode, outcome, retriesDone, options.maxRetries, retryAfter);
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -141,29 +107,26 @@ async function attemptOnce(call: CallPlan, controller: AbortController, retriesD
     controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError"));
   }, timeoutMs);
   try {
-    let response: Response;
-    let body: string | ArrayBuffer | undefined;
-    try {
-      init.signal = controller.signal;
-      response = await fetch(url, init);
-      const read = () => (asText ? response.text() : response.arrayBuffer());
-      const status = response.status;
-      if (needsBodyToDecide(mode, status)) body = await read();
-      const delayMs = decide({ status, cooldown: body !== undefined && hasRetryAfterField(body) }, response.headers.get("retry-after"));
-      if (delayMs !== undefined) {
-        if (body === undefined) void response.body?.cancel().catch(() => undefined);
-        return { kind: "retry", delayMs, why: `status ${status}` };
-      }
-      body ??= await read();
-    } catch (fault) {
-      // Aborted but not by our timer: the caller's signal did it, and its reason is the caller's answer.
-      if (controller.signal.aborted && !timedOut) throw controller.signal.reason;
-      const kind = timedOut ? "timeout" : "connection";
-      const delayMs = decide({ fault: kind }, null);
-      if (delayMs === undefined) throw timedOut ? controller.signal.reason : fault;
-      return { kind: "retry", delayMs, why: kind === "timeout" ? `no answer within ${timeoutMs} ms` : "a connection error" };
+    init.signal = controller.signal;
+    const response = await options.fetch(url, init);
+    const { status, headers } = response;
+    const read = () => (asText ? response.text() : response.arrayBuffer());
+    const early = needsBodyToDecide(mode, status) ? await read() : undefined;
+    const delayMs = decide({ status, cooldown: early !== undefined && isCooldownBody(early) }, headers.get("retry-after"));
+    if (delayMs !== undefined) {
+      if (early === undefined) void response.body?.cancel().catch(() => undefined);
+      return { delayMs, why: `status ${status}` };
     }
-    return { kind: "done", response, body };
+    const body = early ?? (await read());
+    if (typeof body === "string") return { ok: response.ok, status, headers, text: () => Promise.resolve(body) } as Response;
+    // An empty body is null: a Response with a 204 (or 205, 304) and any body at all cannot be built.
+    return new Response(body.byteLength ? body : null, { status, statusText: response.statusText, headers });
+  } catch (fault) {
+    // Aborted but not by our timer: the caller's signal did it, and its reason is the caller's answer.
+    if (controller.signal.aborted && !timedOut) throw controller.signal.reason;
+    const delayMs = decide({ fault: timedOut ? "timeout" : "connection" }, null);
+    if (delayMs === undefined) throw timedOut ? controller.signal.reason : fault;
+    return { delayMs, why: timedOut ? `no answer within ${timeoutMs} ms` : "a connection error" };
   } finally {
     clearTimeout(timer);
   }
@@ -171,12 +134,3 @@ async function attemptOnce(call: CallPlan, controller: AbortController, retriesD
 
 /** The path of an absolute or a relative URL (a browser's client may have a relative baseUrl). */
 const pathOf = (url: string) => url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split(/[?#]/)[0];
-
-function hasRetryAfterField(body: string | ArrayBuffer): boolean {
-  try {
-    const parsed = JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body)) as { retry_after?: unknown } | null;
-    return typeof parsed?.retry_after === "number";
-  } catch {
-    return false;
-  }
-}

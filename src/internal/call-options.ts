@@ -1,0 +1,8 @@
+// The options every typed method takes.
+
+export type CallOptions = {
+  /** Cancels the call, retries and backoff included; rejects with the signal's reason (an AbortError). */
+  signal?: AbortSignal;
+  /** Extra request headers (for example `Prefer` against the mock). Authorization is always the client's. */
+  headers?: Record<string, string>;
+};

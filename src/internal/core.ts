@@ -1,0 +1,64 @@
+// What every client shares: its resolved options, openapi-fetch over the transport, and one way to run an operation.
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { servers, type paths } from "../../generated/billing.js";
+import { resolveConfig, type BillingClientOptions } from "./config.js";
+import { errorFromFault, errorFromResponse, invalidSuccess, type Call } from "./error-mapping.js";
+import { createTransport, PlainRequest, type TransportOptions } from "./transport.js";
+import { VERSION } from "../version.js";
+
+/** The spec's first server: where the client goes when neither `baseUrl` nor OLOSTEP_BASE_URL says otherwise. */
+export const DEFAULT_BASE_URL = servers[0].url;
+
+type Sent = { data?: unknown; error?: unknown; response: { ok: boolean; status: number; headers: Headers } };
+
+export type Core = ReturnType<typeof createCore>;
+
+export function createCore(options: BillingClientOptions) {
+  const config = resolveConfig(options, typeof process === "undefined" ? {} : process.env, DEFAULT_BASE_URL);
+  const transportOptions: TransportOptions = { ...config, headers: authHeaders(config.apiKey, config.userAgent) };
+  // Auth lives in the transport rather than in an openapi-fetch middleware: the same effect for `raw`, without
+  // the middleware machinery's per-call cost (see bench/results.md). The key stays in that closure only.
+  const raw: Client<paths> = createClient<paths>({ baseUrl: config.baseUrl, fetch: createTransport(transportOptions) });
+  const secrets = [config.apiKey];
+
+  // Middleware sees real Request and Response objects; without any, the typed methods skip building them.
+  const middleware = new Set<Middleware>();
+  const { use, eject } = raw;
+  raw.use = (...added) => (added.forEach((m) => middleware.add(m)), use(...added));
+  raw.eject = (...removed) => (removed.forEach((m) => middleware.delete(m)), eject(...removed));
+
+  /** Runs one operation: the data on 2xx, otherwise the error class its status or fault maps to. */
+  async function call<T>(where: Call, send: (Request: typeof globalThis.Request | undefined) => Promise<Sent>): Promise<T> {
+    try {
+      const { data, error, response } = await send(middleware.size ? undefined : (PlainRequest as unknown as typeof Request));
+      if (!response.ok) throw errorFromResponse(where, response, error);
+      return parseJsonObject<T>(where, response.status, data);
+    } catch (fault) {
+      throw errorFromFault({ ...where, timeoutMs: config.timeoutMs }, fault);
+    }
+  }
+
+  return { raw, call, secrets, transportOptions };
+}
+
+/** A keyless client (a browser talking to its own server's route) sends no Authorization and no User-Agent. */
+function authHeaders(apiKey: string, userAgent: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (apiKey) {
+    headers.Authorization = `Bearer ${apiKey}`;
+    headers["User-Agent"] = `olostep-billing/${VERSION}${userAgent ? ` ${userAgent}` : ""}`;
+  }
+  return headers;
+}
+
+/** The body of a 2xx, read as text by openapi-fetch: it must be a JSON object. */
+function parseJsonObject<T>(where: Call, status: number, text: unknown): T {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text as string);
+  } catch (error) {
+    throw invalidSuccess(where, status, typeof text === "string" && text.trim() ? "a body that is not JSON" : "an empty body", error);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw invalidSuccess(where, status, "a body that is not a JSON object");
+  return parsed as T;
+}

@@ -2,10 +2,18 @@
 // change the spec and run `npm run generate`.
 import type { paths } from "./billing.js";
 
+type Operation = { method: string; path: keyof paths; operationId: string | null; summary: string | null; statuses: readonly string[] };
+
+/** GET /user/credits/info */
+export const getUserCreditsInfo = {"method":"GET","path":"/user/credits/info","operationId":null,"summary":"Get credit info","statuses":["200","402","500"]} as const satisfies Operation;
+
+/** POST /user/purchase-topup */
+export const postUserPurchaseTopup = {"method":"POST","path":"/user/purchase-topup","operationId":null,"summary":"Purchase top-up","statuses":["200","402","409","422","429","500"]} as const satisfies Operation;
+
 /** The spec's operations: method, path, operationId and the documented response statuses. */
 export const operations = {
-  "GET /user/credits/info": {"method":"GET","path":"/user/credits/info","operationId":null,"summary":"Get credit info","statuses":["200","402","500"]},
-  "POST /user/purchase-topup": {"method":"POST","path":"/user/purchase-topup","operationId":null,"summary":"Purchase top-up","statuses":["200","402","409","422","429","500"]},
-} as const satisfies Record<string, { method: string; path: keyof paths; operationId: string | null; summary: string | null; statuses: readonly string[] }>;
+  "GET /user/credits/info": getUserCreditsInfo,
+  "POST /user/purchase-topup": postUserPurchaseTopup,
+} as const;
 
 export type OperationName = keyof typeof operations;

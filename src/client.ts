@@ -1,8 +1,9 @@
 // The two clients: createCreditsClient reads the balance and cannot buy; createBillingClient adds the top-up and
 // waitForCredits. An app that only reads imports the first and bundles none of the money-moving code.
-import { operations } from "../generated/operations.js";
+import { getUserCreditsInfo } from "../generated/operations.js";
 import type { BillingClientOptions } from "./internal/config.js";
 import { createCore, type Core } from "./internal/core.js";
+import { acceptRealRequests, trackMiddleware } from "./internal/raw-client.js";
 import type { CallOptions } from "./internal/call-options.js";
 import { topupMethod } from "./internal/topup.js";
 import type { CreditsInfo } from "./types.js";
@@ -15,14 +16,16 @@ export type { TopupOptions, TopupResult } from "./internal/topup.js";
 export type CreditsClient = ReturnType<typeof createCreditsClient>;
 export type BillingClient = ReturnType<typeof createBillingClient>;
 
-/** A read-only client: `getCreditsInfo` and `raw`. For dashboards, pre-flight checks and browsers. */
+/**
+ * A read-only client: `getCreditsInfo` only, with the same auth, timeout, retries and errors. It has no `raw` (which
+ * could POST), so it cannot buy. For dashboards, pre-flight checks and browsers.
+ */
 export function createCreditsClient(options: BillingClientOptions = {}) {
-  const core = createCore(options);
-  return { getCreditsInfo: creditsMethod(core), raw: core.raw };
+  return { getCreditsInfo: creditsMethod(createCore(options)) };
 }
 
 export function createBillingClient(options: BillingClientOptions = {}) {
-  const core = createCore(options);
+  const core = createCore(options, acceptRealRequests);
   const getCreditsInfo = creditsMethod(core);
   return {
     getCreditsInfo,
@@ -35,13 +38,13 @@ export function createBillingClient(options: BillingClientOptions = {}) {
     /** Polls `getCreditsInfo` until `credits >= atLeast`; rejects with TimeoutError naming the last balance seen. */
     waitForCredits: (waitOptions: WaitForCreditsOptions) => waitForCredits(getCreditsInfo, waitOptions),
     /** The openapi-fetch client underneath, with the same auth, timeout and retry; returns `{ data, error, response }`. */
-    raw: core.raw,
+    raw: trackMiddleware(core.client, core.middleware),
   };
 }
 
-function creditsMethod({ raw, call, secrets }: Core) {
-  const { method, path } = operations["GET /user/credits/info"];
+function creditsMethod({ client, call, secrets }: Core) {
+  const { method, path } = getUserCreditsInfo;
   /** The team's balance, lots, plan and whether usage is allowed. Retried on transient failures. */
   return (options: CallOptions = {}): Promise<CreditsInfo> =>
-    call({ method, path, secrets }, (Request) => raw.GET(path, { signal: options.signal, headers: options.headers, parseAs: "text", Request }));
+    call({ method, path, secrets }, (Request) => client.GET(path, { signal: options.signal, headers: options.headers, parseAs: "text", Request }));
 }

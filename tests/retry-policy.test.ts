@@ -1,27 +1,32 @@
 // The pure retry policy: which outcomes may be retried in which mode, and how long the waits are.
-import { backoffDelayMs, isRetryable, nextRetryDelayMs, retryAfterMs, retryModeFor, type AttemptOutcome } from "../src/internal/retry";
+import { backoffDelayMs, IDEMPOTENT, NEVER, nextRetryDelayMs, policyFor, retryAfterMs, type AttemptOutcome } from "../src/internal/retry";
+import { SAME_KEY } from "../src/internal/same-key-retry";
 
 const transient: AttemptOutcome[] = [{ status: 503 }, { status: 429 }, { fault: "timeout" }, { fault: "connection" }];
 
 test("a top-up (POST) without the caller's opt-in is never retried, whatever the status or fault", () => {
-  expect(retryModeFor("POST", false)).toBe("never");
-  for (const outcome of transient) expect(nextRetryDelayMs("never", outcome, 0, 10)).toBeUndefined();
+  expect(policyFor("POST", undefined)).toBe(NEVER);
+  for (const outcome of transient) expect(nextRetryDelayMs(NEVER, outcome, 0, 10)).toBeUndefined();
 });
 
 test("GET and HEAD are retried on transient outcomes until maxRetries", () => {
-  expect(retryModeFor("GET", true)).toBe("idempotent");
-  expect(nextRetryDelayMs("idempotent", { status: 503 }, 0, 2)).toBeDefined();
-  expect(nextRetryDelayMs("idempotent", { fault: "connection" }, 1, 2)).toBeDefined();
-  expect(nextRetryDelayMs("idempotent", { status: 503 }, 2, 2)).toBeUndefined();
-  expect(nextRetryDelayMs("idempotent", { status: 200 }, 0, 2)).toBeUndefined();
+  expect(policyFor("GET", SAME_KEY)).toBe(IDEMPOTENT);
+  expect(policyFor("HEAD", undefined)).toBe(IDEMPOTENT);
+  expect(nextRetryDelayMs(IDEMPOTENT, { status: 503 }, 0, 2)).toBeDefined();
+  expect(nextRetryDelayMs(IDEMPOTENT, { fault: "connection" }, 1, 2)).toBeDefined();
+  expect(nextRetryDelayMs(IDEMPOTENT, { status: 503 }, 2, 2)).toBeUndefined();
+  expect(nextRetryDelayMs(IDEMPOTENT, { status: 200 }, 0, 2)).toBeUndefined();
 });
 
 test("same-key retries only what leaves the key unused: faults, 409, 429 without a cooldown, 503", () => {
-  expect(retryModeFor("POST", true)).toBe("same-key");
-  const retried = [{ fault: "timeout" }, { fault: "connection" }, { status: 409 }, { status: 429 }, { status: 503 }] as AttemptOutcome[];
-  for (const outcome of retried) expect(isRetryable("same-key", outcome)).toBe(true);
-  const final = [{ status: 429, cooldown: true }, { status: 400 }, { status: 402 }, { status: 403 }, { status: 422 }, { status: 500 }, { status: 502 }];
-  for (const outcome of final) expect(isRetryable("same-key", outcome)).toBe(false);
+  expect(policyFor("POST", SAME_KEY)).toBe(SAME_KEY);
+  const retried = [{ fault: "timeout" }, { fault: "connection" }, { status: 409 }, { status: 429, body: '{"error":"rate_limited"}' }, { status: 503 }] as AttemptOutcome[];
+  for (const outcome of retried) expect(SAME_KEY.retryable(outcome)).toBe(true);
+  const cooldown = '{"error":"cooldown","retry_after":42}';
+  const final = [{ status: 429, body: cooldown }, { status: 429, body: new TextEncoder().encode(cooldown).buffer }, { status: 400 }, { status: 402 }, { status: 403 }, { status: 422 }, { status: 500 }, { status: 502 }];
+  for (const outcome of final) expect(SAME_KEY.retryable(outcome)).toBe(false);
+  expect(SAME_KEY.readsBody?.(429)).toBe(true);
+  expect(SAME_KEY.readsBody?.(503)).toBe(false);
 });
 
 test("backoff is full jitter under an exponential ceiling capped at 8 s", () => {
@@ -43,12 +48,12 @@ test("Retry-After accepts delta-seconds and the three HTTP date forms, nothing e
 });
 
 test("junk in Retry-After falls back to backoff instead of an immediate retry", () => {
-  expect(nextRetryDelayMs("idempotent", { status: 503 }, 0, 2, "-5", () => 0.5)).toBe(250);
-  expect(nextRetryDelayMs("idempotent", { status: 503 }, 0, 2, "1 2", () => 0.5)).toBe(250);
+  expect(nextRetryDelayMs(IDEMPOTENT, { status: 503 }, 0, 2, "-5", () => 0.5)).toBe(250);
+  expect(nextRetryDelayMs(IDEMPOTENT, { status: 503 }, 0, 2, "1 2", () => 0.5)).toBe(250);
 });
 
 test("a server asking for more than 60 s is not waited for: no retry at all", () => {
-  expect(nextRetryDelayMs("idempotent", { status: 429 }, 0, 2, "60")).toBe(60_000);
-  expect(nextRetryDelayMs("idempotent", { status: 429 }, 0, 2, "61")).toBeUndefined();
-  expect(nextRetryDelayMs("idempotent", { status: 503 }, 0, 2, "86400")).toBeUndefined();
+  expect(nextRetryDelayMs(IDEMPOTENT, { status: 429 }, 0, 2, "60")).toBe(60_000);
+  expect(nextRetryDelayMs(IDEMPOTENT, { status: 429 }, 0, 2, "61")).toBeUndefined();
+  expect(nextRetryDelayMs(IDEMPOTENT, { status: 503 }, 0, 2, "86400")).toBeUndefined();
 });

@@ -33,24 +33,34 @@ export async function renderGenerated(specFile: string, specLabel: string): Prom
 
 /**
  * Every operation as data, keyed "METHOD /path": the contract matrix, the mock, the CLI's help and the client name
- * operations by these keys, and `satisfies` has the compiler check each path against the generated `paths`.
+ * operations by these keys, and `satisfies` has the compiler check each path against the generated `paths`. Each is
+ * also a constant of its own (`getUserCreditsInfo`), so that a bundle keeps only the operations its code uses.
  */
 function renderOperations(doc: Parameters<typeof operationsOf>[0]): string {
-  const entries = operationsOf(doc).map(({ name, method, path, operation }) => {
+  const operations = operationsOf(doc).map(({ name, method, path, operation }) => {
     const entry = { method: method.toUpperCase(), path, operationId: operation.operationId ?? null, summary: operation.summary ?? null, statuses: Object.keys(operation.responses) };
-    return `  ${JSON.stringify(name)}: ${JSON.stringify(entry)},`;
+    return { name, constant: constantName(method, path), entry };
   });
   return [
     'import type { paths } from "./billing.js";',
     "",
+    "type Operation = { method: string; path: keyof paths; operationId: string | null; summary: string | null; statuses: readonly string[] };",
+    "",
+    ...operations.map(({ name, constant, entry }) => `/** ${name} */\nexport const ${constant} = ${JSON.stringify(entry)} as const satisfies Operation;\n`),
     "/** The spec's operations: method, path, operationId and the documented response statuses. */",
     "export const operations = {",
-    ...entries,
-    "} as const satisfies Record<string, { method: string; path: keyof paths; operationId: string | null; summary: string | null; statuses: readonly string[] }>;",
+    ...operations.map(({ name, constant }) => `  ${JSON.stringify(name)}: ${constant},`),
+    "} as const;",
     "",
     "export type OperationName = keyof typeof operations;",
     "",
   ].join("\n");
+}
+
+/** "get", "/user/credits/info" -> "getUserCreditsInfo": the method, then the path's words. */
+function constantName(method: string, path: string): string {
+  const words = path.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return method.toLowerCase() + words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
 }
 
 async function runOpenapiTypescript(doc: object, specLabel: string): Promise<string> {

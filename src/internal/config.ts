@@ -47,7 +47,7 @@ export function resolveConfig(
   // A path only: "//host" is protocol-relative, another origin, and is refused as any non-absolute URL is.
   const keyless = givenBaseUrl.startsWith("/") && !givenBaseUrl.startsWith("//");
   if (keyless && options.apiKey !== undefined) {
-    refuse(`A relative baseUrl ("${withoutCredentials(givenBaseUrl)}") is your own server's route, which adds the key: a browser must not hold one, so pass no apiKey`);
+    refuse("A relative baseUrl is your own server's route, which adds the key there: pass no apiKey");
   }
   const apiKey = keyless ? "" : (options.apiKey ?? env.OLOSTEP_API_KEY ?? "");
   if (!keyless && !apiKey) refuse("No API key: pass apiKey or set OLOSTEP_API_KEY");

@@ -3,29 +3,27 @@ import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { servers, type paths } from "../../generated/billing.js";
 import { resolveConfig, type BillingClientOptions } from "./config.js";
 import { errorFromFault, errorFromResponse, invalidSuccess, type Call } from "./error-mapping.js";
-import { createTransport, PlainRequest, type TransportOptions } from "./transport.js";
+import { createTransport, PlainRequest, type Transport, type TransportOptions } from "./transport.js";
 import { VERSION } from "../version.js";
 
 /** The spec's first server: where the client goes when neither `baseUrl` nor OLOSTEP_BASE_URL says otherwise. */
 export const DEFAULT_BASE_URL = servers[0].url;
 
 type Sent = { data?: unknown; error?: unknown; response: { ok: boolean; status: number; headers: Headers } };
+type Fetch = NonNullable<Parameters<typeof createClient>[0]>["fetch"];
 
 export type Core = ReturnType<typeof createCore>;
 
-export function createCore(options: BillingClientOptions) {
+/** `adapt`: what the full client wraps the transport in so that `raw` may send real Requests. */
+export function createCore(options: BillingClientOptions, adapt: (transport: Transport) => unknown = (transport) => transport) {
   const config = resolveConfig(options, typeof process === "undefined" ? {} : process.env, DEFAULT_BASE_URL);
   const transportOptions: TransportOptions = { ...config, headers: authHeaders(config.apiKey, config.userAgent) };
   // Auth lives in the transport rather than in an openapi-fetch middleware: the same effect for `raw`, without
   // the middleware machinery's per-call cost (see bench/results.md). The key stays in that closure only.
-  const raw: Client<paths> = createClient<paths>({ baseUrl: config.baseUrl, fetch: createTransport(transportOptions) });
+  const client: Client<paths> = createClient<paths>({ baseUrl: config.baseUrl, fetch: adapt(createTransport(transportOptions)) as Fetch });
   const secrets = [config.apiKey];
-
-  // Middleware sees real Request and Response objects; without any, the typed methods skip building them.
+  /** Middleware installed through `raw.use()`: while there is any, typed calls build real Requests for it. */
   const middleware = new Set<Middleware>();
-  const { use, eject } = raw;
-  raw.use = (...added) => (added.forEach((m) => middleware.add(m)), use(...added));
-  raw.eject = (...removed) => (removed.forEach((m) => middleware.delete(m)), eject(...removed));
 
   /** Runs one operation: the data on 2xx, otherwise the error class its status or fault maps to. */
   async function call<T>(where: Call, send: (Request: typeof globalThis.Request | undefined) => Promise<Sent>): Promise<T> {
@@ -38,7 +36,7 @@ export function createCore(options: BillingClientOptions) {
     }
   }
 
-  return { raw, call, secrets, transportOptions };
+  return { client, call, secrets, middleware, transportOptions };
 }
 
 /** A keyless client (a browser talking to its own server's route) sends no Authorization and no User-Agent. */

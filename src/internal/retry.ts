@@ -9,47 +9,24 @@ export const RETRY_DEFAULTS = {
   maxRetryAfterMs: 60_000,
 } as const;
 
-/**
- * - `idempotent`: GET and HEAD change nothing, so any transient failure may be retried.
- * - `same-key`: a POST carrying an Idempotency-Key whose caller asked for retries: only the outcomes that the
- *   vendor documents as leaving the key unused (or still running) are retried, so a retry cannot charge twice.
- * - `never`: everything else, a top-up by default among them.
- */
-export type RetryMode = "idempotent" | "same-key" | "never";
+/** `body`: the response's body, there only when the policy's `readsBody` asked for it. */
+export type AttemptOutcome = { status: number; body?: string | ArrayBuffer } | { fault: "connection" | "timeout" };
 
-/** `cooldown`: the body carried `retry_after` (the top-up cooldown), which no retry can get past. */
-export type AttemptOutcome = { status: number; cooldown?: boolean } | { fault: "connection" | "timeout" };
+/** Which outcomes of one kind of request may be tried again; `readsBody`: statuses whose body decides that. */
+export type RetryPolicy = { retryable(outcome: AttemptOutcome): boolean; readsBody?(status: number): boolean };
 
 /** Statuses that say "the same request may work later". Other 4xx will fail the same way again. */
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
-/** 409: the first request with the key is still running; 429 and 503 do not use the key up (vendor docs). */
-const SAME_KEY_STATUSES: ReadonlySet<number> = new Set([409, 429, 503]);
 
-export function retryModeFor(method: string, sameKeyRetry: boolean): RetryMode {
-  if (method === "GET" || method === "HEAD") return "idempotent";
-  return sameKeyRetry ? "same-key" : "never";
-}
+/** GET and HEAD change nothing, so any transient failure may be retried. */
+export const IDEMPOTENT: RetryPolicy = { retryable: (outcome) => "fault" in outcome || RETRYABLE_STATUSES.has(outcome.status) };
 
-export function isRetryable(mode: RetryMode, outcome: AttemptOutcome): boolean {
-  if (mode === "never") return false;
-  if ("fault" in outcome) return true;
-  if (mode === "idempotent") return RETRYABLE_STATUSES.has(outcome.status);
-  return SAME_KEY_STATUSES.has(outcome.status) && !outcome.cooldown;
-}
+/** Everything else, a top-up by default among them: sent once. (A same-key top-up has its own, in same-key-retry.ts.) */
+export const NEVER: RetryPolicy = { retryable: () => false };
 
-/** Only a same-key 429 needs its body read to decide: a cooldown body must never be retried. */
-export function needsBodyToDecide(mode: RetryMode, status: number): boolean {
-  return mode === "same-key" && status === 429;
-}
-
-/** Whether a body (text, or bytes from `raw`) is the top-up cooldown: a JSON object with a numeric `retry_after`. */
-export function isCooldownBody(body: string | ArrayBuffer): boolean {
-  try {
-    const parsed = JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body)) as { retry_after?: unknown } | null;
-    return typeof parsed?.retry_after === "number";
-  } catch {
-    return false;
-  }
+/** `sameKey`: the policy of a POST whose caller asked for retries with its Idempotency-Key. */
+export function policyFor(method: string, sameKey: RetryPolicy | undefined): RetryPolicy {
+  return method === "GET" || method === "HEAD" ? IDEMPOTENT : (sameKey ?? NEVER);
 }
 
 /**
@@ -58,14 +35,14 @@ export function isCooldownBody(body: string | ArrayBuffer): boolean {
  * once, with the server's wait on it, instead of a call that hangs for a day).
  */
 export function nextRetryDelayMs(
-  mode: RetryMode,
+  policy: RetryPolicy,
   outcome: AttemptOutcome,
   retriesDone: number,
   maxRetries: number,
   retryAfterHeader: string | null = null,
   random: () => number = Math.random,
 ): number | undefined {
-  if (retriesDone >= maxRetries || !isRetryable(mode, outcome)) return undefined;
+  if (retriesDone >= maxRetries || !policy.retryable(outcome)) return undefined;
   const asked = "status" in outcome ? retryAfterMs(retryAfterHeader) : undefined;
   if (asked === undefined) return backoffDelayMs(retriesDone, random);
   return asked <= RETRY_DEFAULTS.maxRetryAfterMs ? asked : undefined;

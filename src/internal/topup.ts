@@ -1,13 +1,15 @@
 // purchaseTopup: the one request that moves money. Sent once under an Idempotency-Key unless the caller opts in to
 // retries with that same key; every failure says what it means for the charge.
 import { purchaseTopupRequestCreditsValues } from "../../generated/billing.js";
-import { operations } from "../../generated/operations.js";
+import { postUserPurchaseTopup } from "../../generated/operations.js";
 import { ApiError, IdempotencyError, ValidationError } from "../errors.js";
 import { IDEMPOTENCY_IN_PROGRESS, IDEMPOTENCY_REUSE } from "./error-codes.js";
 import type { Core } from "./core.js";
 import type { Call, MoneyOutcomes } from "./error-mapping.js";
 import { checkIdempotencyKey, newIdempotencyKey } from "./idempotency-key.js";
+import { SAME_KEY } from "./same-key-retry.js";
 import { createTransport } from "./transport.js";
+import { acceptRealRequests } from "./raw-client.js";
 import type { TopupCredits, TopupReceipt } from "../types.js";
 import type { CallOptions } from "./call-options.js";
 
@@ -33,9 +35,9 @@ const TOPUP_OUTCOMES: MoneyOutcomes = {
   paid: "; the payment went through (the status says so) but the receipt is unreadable: do not buy again, check the balance",
 };
 
-export function topupMethod({ raw, call, secrets, transportOptions }: Core) {
-  const sameKeyTransport = createTransport(transportOptions, true);
-  const { method, path } = operations["POST /user/purchase-topup"];
+export function topupMethod({ client, call, secrets, transportOptions }: Core) {
+  const sameKeyTransport = acceptRealRequests(createTransport(transportOptions, SAME_KEY));
+  const { method, path } = postUserPurchaseTopup;
 
   return async function purchaseTopup(credits: TopupCredits, options: TopupOptions = {}): Promise<TopupResult> {
     const idempotencyKey = options.idempotencyKey ?? newIdempotencyKey();
@@ -47,7 +49,7 @@ export function topupMethod({ raw, call, secrets, transportOptions }: Core) {
       throw new ValidationError(`credits must be one of ${allowed}, not ${String(credits)}; nothing was sent`, where);
     }
     const receipt = await call<TopupReceipt>(where, (Request) =>
-      raw.POST(path, {
+      client.POST(path, {
         body: { credits },
         params: { header: { "Idempotency-Key": idempotencyKey } },
         signal: options.signal,

@@ -1,7 +1,7 @@
 // The fetch that openapi-fetch calls: auth headers, and attempts (send and read the whole body under one timer)
 // retried by the pure policy in retry.ts.
 import { sleep } from "./sleep.js";
-import { isCooldownBody, needsBodyToDecide, nextRetryDelayMs, retryModeFor, type AttemptOutcome, type RetryMode } from "./retry.js";
+import { nextRetryDelayMs, policyFor, type AttemptOutcome, type RetryPolicy } from "./retry.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -18,7 +18,7 @@ export type TransportOptions = {
 /**
  * The request object the typed methods give openapi-fetch (its `Request` option) when no middleware needs a real
  * one: what openapi-fetch built (method, headers, body, signal, redirect), without a `Request`'s body stream, signal
- * copy and header guard.
+ * copy and header guard. `bytes`: read the answer's body as exact bytes (for `raw`) instead of text.
  */
 export class PlainRequest {
   declare readonly url: string;
@@ -27,28 +27,30 @@ export class PlainRequest {
   declare readonly body: RequestInit["body"];
   declare readonly signal: AbortSignal | undefined;
   declare readonly redirect: RequestInit["redirect"];
-  constructor(url: string, init: RequestInit) {
+  declare readonly bytes?: boolean;
+  constructor(url: string, init: RequestInit & { bytes?: boolean }) {
     Object.assign(this, init, { url });
   }
 }
 
+/** What the transport answers: the fields openapi-fetch reads, the whole body already read. */
+export type Answer = { ok: boolean; status: number; statusText: string; headers: Headers; body: string | ArrayBuffer; text(): Promise<string> };
+
+export type Transport = (request: PlainRequest) => Promise<Answer>;
+
 /** A response to retry: how long to wait first, and why (for the log line). */
 type Retry = { delayMs: number; why: string };
-/** Made once per call; each attempt only sets its own signal on `init`. `asText`: a PlainRequest's call. */
-type CallPlan = { url: string; init: RequestInit; options: TransportOptions; mode: RetryMode; asText: boolean };
+/** Made once per call; each attempt only sets its own signal on `init`. */
+type CallPlan = { url: string; init: RequestInit; options: TransportOptions; policy: RetryPolicy; bytes?: boolean };
 
-/** `sameKeyRetry`: this call is a POST whose caller asked for retries with its Idempotency-Key. */
-export function createTransport(options: TransportOptions, sameKeyRetry = false): (request: Request | PlainRequest) => Promise<Response> {
+/** `sameKey`: the policy for POSTs that carry an Idempotency-Key (the top-up's `retry: "same-key"`); else never retried. */
+export function createTransport(options: TransportOptions, sameKey?: RetryPolicy): Transport {
   return async function transport(request) {
-    const asText = request instanceof PlainRequest;
-    const headers = asText ? request.headers : new Headers(request.headers);
+    const { headers, method, url, signal: callerSignal } = request;
     for (const name in options.headers) headers.set(name, options.headers[name]!);
-    // A real Request's body is a stream that cannot be sent twice: read it once (the plain one holds the string).
-    const body = asText || !request.body ? request.body : await request.arrayBuffer();
-    const mode = retryModeFor(request.method, sameKeyRetry && headers.has("idempotency-key"));
-    const plan: CallPlan = { url: request.url, init: { method: request.method, headers, body, redirect: request.redirect }, options, mode, asText };
+    const policy = policyFor(method, headers.has("idempotency-key") ? sameKey : undefined);
+    const plan: CallPlan = { url, init: { method, headers, body: request.body, redirect: request.redirect }, options, policy, bytes: request.bytes };
 
-    const callerSignal = request.signal;
     let current: AbortController | undefined;
     const release = callerSignal && onAbort(callerSignal, () => current?.abort(callerSignal.reason));
     try {
@@ -56,7 +58,7 @@ export function createTransport(options: TransportOptions, sameKeyRetry = false)
         if (callerSignal?.aborted) throw callerSignal.reason;
         const attempt = await attemptOnce(plan, (current = new AbortController()), retriesDone);
         if (!("delayMs" in attempt)) return attempt;
-        options.log?.(`${request.method} ${pathOf(request.url)}: attempt ${retriesDone + 1} ended with ${attempt.why}; retrying in ${attempt.delayMs} ms`);
+        options.log?.(`${method} ${pathOf(url)}: attempt ${retriesDone + 1} ended with ${attempt.why}; retrying in ${attempt.delayMs} ms`);
         await sleep(attempt.delayMs, callerSignal);
       }
     } finally {
@@ -94,13 +96,12 @@ function abortAll(this: AbortSignal): void {
 /**
  * One attempt as one unit: send, and read the whole body, under one timer; only then is it judged. A timeout or a
  * broken connection anywhere in it, headers or body, is the same kind of fault. A response that will be retried
- * has its body cancelled unread, so its connection goes back at once. The answer is what openapi-fetch reads:
- * a real Response for `raw`, and for a PlainRequest only the fields it uses, the body already read as text.
+ * has its body cancelled unread, so its connection goes back at once.
  */
-async function attemptOnce(plan: CallPlan, controller: AbortController, retriesDone: number): Promise<Response | Retry> {
-  const { url, init, options, mode, asText } = plan;
+async function attemptOnce(plan: CallPlan, controller: AbortController, retriesDone: number): Promise<Answer | Retry> {
+  const { url, init, options, policy, bytes } = plan;
   const { timeoutMs } = options;
-  const decide = (outcome: AttemptOutcome, retryAfter: string | null) => nextRetryDelayMs(mode, outcome, retriesDone, options.maxRetries, retryAfter);
+  const decide = (outcome: AttemptOutcome, retryAfter: string | null) => nextRetryDelayMs(policy, outcome, retriesDone, options.maxRetries, retryAfter);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -110,17 +111,15 @@ async function attemptOnce(plan: CallPlan, controller: AbortController, retriesD
     init.signal = controller.signal;
     const response = await options.fetch(url, init);
     const { status, headers } = response;
-    const read = () => (asText ? response.text() : response.arrayBuffer());
-    const early = needsBodyToDecide(mode, status) ? await read() : undefined;
-    const delayMs = decide({ status, cooldown: early !== undefined && isCooldownBody(early) }, headers.get("retry-after"));
+    const read = () => (bytes ? response.arrayBuffer() : response.text());
+    const early = policy.readsBody?.(status) ? await read() : undefined;
+    const delayMs = decide({ status, body: early }, headers.get("retry-after"));
     if (delayMs !== undefined) {
       if (early === undefined) void response.body?.cancel().catch(() => undefined);
       return { delayMs, why: `status ${status}` };
     }
     const body = early ?? (await read());
-    if (typeof body === "string") return { ok: response.ok, status, headers, text: () => Promise.resolve(body) } as Response;
-    // An empty body is null: a Response with a 204 (or 205, 304) and any body at all cannot be built.
-    return new Response(body.byteLength ? body : null, { status, statusText: response.statusText, headers });
+    return { ok: response.ok, status, statusText: response.statusText, headers, body, text: () => Promise.resolve(body as string) };
   } catch (fault) {
     // Aborted but not by our timer: the caller's signal did it, and its reason is the caller's answer.
     if (controller.signal.aborted && !timedOut) throw controller.signal.reason;

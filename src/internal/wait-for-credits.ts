@@ -1,5 +1,5 @@
 // Polls the balance until a top-up lands: the vendor adds purchased credits later, from Stripe's webhook.
-import { operations } from "../../generated/operations.js";
+import { getUserCreditsInfo } from "../../generated/operations.js";
 import { delayProblem } from "./config.js";
 import { TimeoutError, ValidationError } from "../errors.js";
 import { sleep } from "./sleep.js";
@@ -22,7 +22,7 @@ type GetCreditsInfo = (options: { signal?: AbortSignal; headers?: Record<string,
 
 export async function waitForCredits(getCreditsInfo: GetCreditsInfo, options: WaitForCreditsOptions): Promise<CreditsInfo> {
   const { atLeast, timeoutMs = WAIT_DEFAULTS.timeoutMs, intervalMs = WAIT_DEFAULTS.intervalMs } = options;
-  const { method, path } = operations["GET /user/credits/info"];
+  const { method, path } = getUserCreditsInfo;
   const where = { method, path };
   const problem =
     (typeof atLeast === "number" && Number.isFinite(atLeast) && atLeast >= 0 ? undefined : `atLeast must be a non-negative number, not ${String(atLeast)}`) ??

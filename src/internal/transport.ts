@@ -1,5 +1,6 @@
 // The fetch that openapi-fetch calls: auth headers, and attempts (send and read the whole body under one timer)
 // retried by the pure policy in retry.ts.
+import { createDeadlines } from "./deadlines.js";
 import { sleep } from "./sleep.js";
 import { nextRetryDelayMs, policyFor, type AttemptOutcome, type RetryPolicy } from "./retry.js";
 
@@ -21,15 +22,23 @@ export type TransportOptions = {
  * copy and header guard. `bytes`: read the answer's body as exact bytes (for `raw`) instead of text.
  */
 export class PlainRequest {
-  declare readonly url: string;
-  declare readonly method: string;
-  declare readonly headers: Headers;
-  declare readonly body: RequestInit["body"];
-  declare readonly signal: AbortSignal | undefined;
-  declare readonly redirect: RequestInit["redirect"];
-  declare readonly bytes?: boolean;
-  constructor(url: string, init: RequestInit & { bytes?: boolean }) {
-    Object.assign(this, init, { url });
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: RequestInit["body"];
+  readonly signal: AbortSignal | undefined;
+  readonly redirect: RequestInit["redirect"];
+  readonly bytes: boolean | undefined;
+  // Plain assignments, in one order: every PlainRequest has the same shape, which keeps property reads fast.
+  constructor(
+    readonly url: string,
+    init: RequestInit & { bytes?: boolean },
+  ) {
+    this.method = init.method!;
+    this.headers = init.headers as Headers;
+    this.body = init.body;
+    this.signal = init.signal ?? undefined;
+    this.redirect = init.redirect;
+    this.bytes = init.bytes;
   }
 }
 
@@ -41,15 +50,18 @@ export type Transport = (request: PlainRequest) => Promise<Answer>;
 /** A response to retry: how long to wait first, and why (for the log line). */
 type Retry = { delayMs: number; why: string };
 /** Made once per call; each attempt only sets its own signal on `init`. */
-type CallPlan = { url: string; init: RequestInit; options: TransportOptions; policy: RetryPolicy; bytes?: boolean };
+type CallPlan = { url: string; init: RequestInit; options: TransportOptions; policy: RetryPolicy; bytes?: boolean; deadlines: Deadlines };
+type Deadlines = ReturnType<typeof createDeadlines>;
 
 /** `sameKey`: the policy for POSTs that carry an Idempotency-Key (the top-up's `retry: "same-key"`); else never retried. */
 export function createTransport(options: TransportOptions, sameKey?: RetryPolicy): Transport {
+  const { timeoutMs } = options;
+  const deadlines = createDeadlines(timeoutMs, () => new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError"));
   return async function transport(request) {
     const { headers, method, url, signal: callerSignal } = request;
     for (const name in options.headers) headers.set(name, options.headers[name]!);
     const policy = policyFor(method, headers.has("idempotency-key") ? sameKey : undefined);
-    const plan: CallPlan = { url, init: { method, headers, body: request.body, redirect: request.redirect }, options, policy, bytes: request.bytes };
+    const plan: CallPlan = { url, init: { method, headers, body: request.body, redirect: request.redirect }, options, policy, bytes: request.bytes, deadlines };
 
     let current: AbortController | undefined;
     const release = callerSignal && onAbort(callerSignal, () => current?.abort(callerSignal.reason));
@@ -94,19 +106,14 @@ function abortAll(this: AbortSignal): void {
 }
 
 /**
- * One attempt as one unit: send, and read the whole body, under one timer; only then is it judged. A timeout or a
+ * One attempt as one unit: send, and read the whole body, under one deadline; only then is it judged. A timeout or a
  * broken connection anywhere in it, headers or body, is the same kind of fault. A response that will be retried
  * has its body cancelled unread, so its connection goes back at once.
  */
 async function attemptOnce(plan: CallPlan, controller: AbortController, retriesDone: number): Promise<Answer | Retry> {
-  const { url, init, options, policy, bytes } = plan;
-  const { timeoutMs } = options;
+  const { url, init, options, policy, bytes, deadlines } = plan;
   const decide = (outcome: AttemptOutcome, retryAfter: string | null) => nextRetryDelayMs(policy, outcome, retriesDone, options.maxRetries, retryAfter);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError"));
-  }, timeoutMs);
+  const deadline = deadlines.start(controller);
   try {
     init.signal = controller.signal;
     const response = await options.fetch(url, init);
@@ -122,12 +129,13 @@ async function attemptOnce(plan: CallPlan, controller: AbortController, retriesD
     return { ok: response.ok, status, statusText: response.statusText, headers, body, text: () => Promise.resolve(body as string) };
   } catch (fault) {
     // Aborted but not by our timer: the caller's signal did it, and its reason is the caller's answer.
+    const timedOut = deadline.expired;
     if (controller.signal.aborted && !timedOut) throw controller.signal.reason;
     const delayMs = decide({ fault: timedOut ? "timeout" : "connection" }, null);
     if (delayMs === undefined) throw timedOut ? controller.signal.reason : fault;
-    return { delayMs, why: timedOut ? `no answer within ${timeoutMs} ms` : "a connection error" };
+    return { delayMs, why: timedOut ? `no answer within ${options.timeoutMs} ms` : "a connection error" };
   } finally {
-    clearTimeout(timer);
+    deadlines.settle(deadline);
   }
 }
 

@@ -128,7 +128,7 @@ async function attemptOnce(plan: CallPlan, controller: AbortController, retriesD
     const body = early ?? (await read());
     return { ok: response.ok, status, statusText: response.statusText, headers, body, text: () => Promise.resolve(body as string) };
   } catch (fault) {
-    // Aborted but not by our timer: the caller's signal did it, and its reason is the caller's answer.
+    // Aborted but not by the deadline: the caller's signal did it, and its reason is the caller's answer.
     const timedOut = deadline.expired;
     if (controller.signal.aborted && !timedOut) throw controller.signal.reason;
     const delayMs = decide({ fault: timedOut ? "timeout" : "connection" }, null);

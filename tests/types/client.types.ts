@@ -1,5 +1,5 @@
 // Compile-time checks (run by `npm run typecheck`): the client's types are the generated ones.
-import { createBillingClient, type CreditsInfo, type PurchaseKind } from "../../src";
+import { createBillingClient, createCreditsClient, type CreditsInfo, type PurchaseKind } from "../../src";
 import type { components } from "../../generated/billing";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -18,4 +18,11 @@ export async function typeChecks(): Promise<void> {
   const kind: PurchaseKind = "Gift";
   void credits;
   void kind;
+
+  const reader = createCreditsClient({ apiKey: "k" });
+  assertType<Equal<Awaited<ReturnType<typeof reader.getCreditsInfo>>, CreditsInfo>>();
+  // @ts-expect-error the read-only client cannot buy
+  void reader.purchaseTopup;
+  // @ts-expect-error nor reach openapi-fetch, which could POST
+  void reader.raw;
 }

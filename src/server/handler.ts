@@ -3,6 +3,7 @@
 import {
   BillingError,
   createBillingClient,
+  createCreditsClient,
   InsufficientCreditsError,
   AuthenticationError,
   RateLimitError,
@@ -25,14 +26,16 @@ const NO_STORE = { "content-type": "application/json", "cache-control": "no-stor
 
 export function createBillingHandler(options: BillingHandlerOptions = {}): (request: Request) => Promise<Response> {
   const { allowTopup = false, ...clientOptions } = options;
-  // Built once: a missing or unsafe key fails at start-up, not on a visitor's request.
-  const billing = createBillingClient(clientOptions);
+  // Built once: a missing or unsafe key fails at start-up, not on a visitor's request. Without allowTopup the route
+  // holds the read-only client, which has no way to buy at all.
+  const billing = allowTopup ? createBillingClient(clientOptions) : undefined;
+  const reader = billing ?? createCreditsClient(clientOptions);
   return async function handleBillingRequest(request: Request): Promise<Response> {
     if (request.method === "GET" || request.method === "HEAD") {
       // Nothing of the browser's request (headers, query) is forwarded: the route only ever reads the balance.
-      return answer(() => billing.getCreditsInfo(), request.method === "HEAD");
+      return answer(() => reader.getCreditsInfo(), request.method === "HEAD");
     }
-    if (request.method === "POST" && allowTopup) {
+    if (request.method === "POST" && billing) {
       const refused = checkTopupRequest(request);
       if (refused) return json(refused, refused.status);
       const body = (await request.json().catch(() => undefined)) as { credits?: unknown } | undefined;

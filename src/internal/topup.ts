@@ -72,5 +72,6 @@ function asIdempotencyError(error: unknown): unknown {
   const reuse = error.code === IDEMPOTENCY_REUSE;
   if (!reuse && error.status !== 409 && error.code !== IDEMPOTENCY_IN_PROGRESS) return error;
   const next = reuse ? "use a new key for a new purchase" : "retry with the same key in a few seconds";
-  return new IdempotencyError(`${error.message}; ${next}`, { ...error, method: error.method, path: error.path, cause: error.cause });
+  // The facts are copied by name (BillingError keeps only its own); `cause` is not enumerable, so it is passed on.
+  return new IdempotencyError(`${error.message}; ${next}`, { ...error, cause: error.cause });
 }

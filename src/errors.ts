@@ -1,10 +1,15 @@
 // The error classes a caller branches on. Every field a server supplied is redacted and bounded before it gets here.
 
 export type ErrorDetails = {
+  /** The request's method and path; absent (empty) for a ConfigurationError, which no request had. */
   method: string;
   path: string;
   status?: number;
-  /** The body's machine-readable code (`error` in the spec's shape, `code` in the vendor's error object). */
+  /**
+   * The body's machine-readable code (`error` in the spec's shape, `code` in the vendor's error object), when it is
+   * one (`credits_exhausted`); a sentence there (`Internal Server Error`) goes into the message only. Also the
+   * runtime's socket code on a ConnectionError (`ECONNREFUSED`).
+   */
   code?: string;
   /** From `x-request-id` (or `request-id`). */
   requestId?: string;
@@ -18,11 +23,20 @@ export type ErrorDetails = {
 /** The facts every error carries, in the order `JSON.stringify` shows them. */
 const FACTS = ["method", "path", "status", "code", "requestId", "errorId", "idempotencyKey"] as const;
 
+/** Sets each named fact that `details` has (not undefined, not empty) on the error as its own field. */
+function setFacts<T extends object>(error: object, details: T, names: readonly (keyof T & string)[]): void {
+  for (const name of names) {
+    const value = details[name];
+    if (value !== undefined && value !== "") (error as Record<string, unknown>)[name] = value;
+  }
+}
+
 /** Base of every error the client throws. Never carries the API key or the request's headers. */
 export class BillingError extends Error {
   override name = "BillingError";
-  declare readonly method: string;
-  declare readonly path: string;
+  /** The request's method and path (`GET`, `/user/credits/info`); absent on a ConfigurationError. */
+  declare readonly method: string | undefined;
+  declare readonly path: string | undefined;
   declare readonly status: number | undefined;
   declare readonly code: string | undefined;
   declare readonly requestId: string | undefined;
@@ -31,8 +45,9 @@ export class BillingError extends Error {
 
   constructor(message: string, details: ErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    // Copied by name, never wholesale: a caller's details object may hold more (the call's secrets among it).
-    for (const fact of FACTS) (this as Record<string, unknown>)[fact] = details[fact];
+    // Copied by name, never wholesale: a caller's details object may hold more (the call's secrets among it). Only
+    // the facts an error has are set, so that `util.inspect` and `JSON.stringify` show nothing empty.
+    setFacts(this, details, FACTS);
   }
 
   /** What `JSON.stringify(error)` shows: the facts (a subclass's own included), not the cause, which is not ours to print. */
@@ -58,12 +73,20 @@ export class RateLimitError extends BillingError {
 
   constructor(message: string, details: ErrorDetails & { retryAfterSeconds?: number; cooldownSeconds?: number }) {
     super(message, details);
-    Object.assign(this, { retryAfterSeconds: details.retryAfterSeconds, cooldownSeconds: details.cooldownSeconds });
+    setFacts(this, details, ["retryAfterSeconds", "cooldownSeconds"]);
   }
 }
 
-/** Any 5xx. */
-export class ServerError extends BillingError { override name = "ServerError"; }
+/** Any 5xx. `retryAfterSeconds` when the server said when to come back (a 503 with `Retry-After`). */
+export class ServerError extends BillingError {
+  override name = "ServerError";
+  declare readonly retryAfterSeconds: number | undefined;
+
+  constructor(message: string, details: ErrorDetails & { retryAfterSeconds?: number }) {
+    super(message, details);
+    setFacts(this, details, ["retryAfterSeconds"]);
+  }
+}
 
 /** Any other non-2xx. */
 export class ApiError extends BillingError { override name = "ApiError"; }
@@ -84,7 +107,7 @@ export class TimeoutError extends BillingError { override name = "TimeoutError";
 /** A 2xx whose body is empty, not JSON, or not a JSON object. */
 export class InvalidResponseError extends BillingError { override name = "InvalidResponseError"; }
 
-/** Options that cannot work or are unsafe (no key, a key that is no header value, a password in a URL). */
+/** Options that cannot work or are unsafe (no key, a key that is no header value, a password in a URL). No request. */
 export class ConfigurationError extends BillingError {
   override name = "ConfigurationError";
   constructor(message: string) {

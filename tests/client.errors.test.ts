@@ -45,17 +45,24 @@ test("a body carrying retry_after is a cooldown whatever its status", async () =
   expect(error).toMatchObject({ status: 400, retryAfterSeconds: 7 });
 });
 
-test("a 500 with a JSON body becomes ServerError carrying the body's code and the request id", async () => {
+test("a 500 with a JSON body becomes ServerError with the request id; its words go into the message, not into code", async () => {
   const error = await callWith(json(500, { error: "Internal Server Error" }, { "x-request-id": "req_123" })).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ServerError);
-  expect(error).toMatchObject({ status: 500, code: "Internal Server Error", requestId: "req_123" });
+  expect(error).toMatchObject({ status: 500, requestId: "req_123" });
+  expect(error).not.toHaveProperty("code");
   expect((error as Error).message).toBe("GET /user/credits/info failed with status 500: Internal Server Error");
+});
+
+test("a 500 whose body names a machine code carries it as code", async () => {
+  const error = await callWith(json(500, { error: "internal_error" })).catch((e: unknown) => e);
+  expect(error).toMatchObject({ status: 500, code: "internal_error" });
 });
 
 test("an HTML 502 page becomes ServerError without a code", async () => {
   const error = await callWith(text(502, "<html><body>Bad gateway</body></html>", "text/html")).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ServerError);
-  expect(error).toMatchObject({ status: 502, code: undefined });
+  expect(error).toMatchObject({ status: 502 });
+  expect(error).not.toHaveProperty("code");
 });
 
 test("another 4xx becomes ApiError", async () => {
@@ -105,4 +112,17 @@ test.each([
   const error = await callWith(handler).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(InvalidResponseError);
   expect(error).toMatchObject({ status: 200 });
+});
+
+test("a 503 with Retry-After becomes ServerError with retryAfterSeconds", async () => {
+  const error = await callWith(json(503, { error: "maintenance" }, { "retry-after": "120" })).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ServerError);
+  expect(error).toMatchObject({ status: 503, code: "maintenance", retryAfterSeconds: 120 });
+});
+
+test("maxRetryAfterMs: 0 never sleeps on Retry-After: a 429 asking for 5 s is the error at once, after one request", async () => {
+  server = await startFaultServer(json(429, { error: "rate_limit_exceeded" }, { "retry-after": "5" }));
+  const error = await createBillingClient({ apiKey: "k", baseUrl: server.url, maxRetryAfterMs: 0 }).getCreditsInfo().catch((e: unknown) => e);
+  expect(error).toMatchObject({ status: 429, retryAfterSeconds: 5 });
+  expect(server.requests).toHaveLength(1);
 });

@@ -63,3 +63,22 @@ test("sends the package's User-Agent with the caller's appended", async () => {
 test("VERSION is package.json's version", () => {
   expect(VERSION).toBe(JSON.parse(readFileSync(`${__dirname}/../package.json`, "utf8")).version);
 });
+
+test("a ConfigurationError shows only what it has: no empty method or path in util.inspect or JSON", () => {
+  delete process.env.OLOSTEP_API_KEY;
+  const error = (() => {
+    try {
+      createBillingClient({});
+    } catch (caught) {
+      return caught as ConfigurationError;
+    }
+  })()!;
+  expect(error).toBeInstanceOf(ConfigurationError);
+  expect(Object.keys(error)).toEqual(["name"]);
+  expect(require("node:util").inspect(error)).not.toMatch(/method|path/);
+  expect(JSON.parse(JSON.stringify(error))).toEqual({ name: "ConfigurationError", message: expect.stringContaining("OLOSTEP_API_KEY") });
+});
+
+test.each([-1, Number.NaN])("refuses maxRetryAfterMs %p", (maxRetryAfterMs) => {
+  expect(() => createBillingClient({ apiKey: "k", maxRetryAfterMs })).toThrow(/maxRetryAfterMs must be a number of milliseconds/);
+});

@@ -17,7 +17,16 @@ export type BillingClientOptions = {
   timeoutMs?: number;
   /** Extra attempts for idempotent requests (GET, HEAD) only. Default 2. */
   maxRetries?: number;
-  /** Any fetch-compatible function, called as `fetch(url, init)`. Default `globalThis.fetch`. */
+  /**
+   * The longest `Retry-After` the client waits for before a retry. A server asking for longer gets no retry: the
+   * error comes at once, with `retryAfterSeconds`. Default 60 000; 0 never waits on `Retry-After` (a server route
+   * that must answer its viewers at once, for example).
+   */
+  maxRetryAfterMs?: number;
+  /**
+   * Any fetch-compatible function, called as `fetch(url, init)`. Default: `globalThis.fetch` as it is at the time of
+   * each call, so that a mock installed later (MSW's `setupServer().listen()`) still sees the client's requests.
+   */
   fetch?: FetchLike;
   /** Appended to the package's own User-Agent. */
   userAgent?: string;
@@ -32,7 +41,7 @@ export type ResolvedConfig = Required<Omit<BillingClientOptions, "userAgent" | "
 /** The longest delay setTimeout keeps; longer ones fire at once (with a warning), so they are refused instead. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
-export const CONFIG_DEFAULTS = { timeoutMs: 30_000, maxRetries: RETRY_DEFAULTS.maxRetries } as const;
+export const CONFIG_DEFAULTS = { timeoutMs: 30_000, maxRetries: RETRY_DEFAULTS.maxRetries, maxRetryAfterMs: RETRY_DEFAULTS.maxRetryAfterMs } as const;
 
 const LOOPBACK_HOSTS = new Set(["localhost", "[::1]"]);
 
@@ -55,14 +64,19 @@ export function resolveConfig(
   const baseUrl = (keyless ? givenBaseUrl : checkBaseUrl(givenBaseUrl)).replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? CONFIG_DEFAULTS.timeoutMs;
   const maxRetries = options.maxRetries ?? CONFIG_DEFAULTS.maxRetries;
-  const fetch = options.fetch ?? globalThis.fetch?.bind(globalThis);
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? CONFIG_DEFAULTS.maxRetryAfterMs;
   const problem =
     delayProblem("timeoutMs", timeoutMs, 1) ??
     (Number.isInteger(maxRetries) && maxRetries >= 0 ? undefined : `maxRetries must be a whole number from 0, not ${String(maxRetries)}`) ??
-    (typeof fetch === "function" ? undefined : "No fetch: pass a fetch-compatible function as options.fetch");
+    delayProblem("maxRetryAfterMs", maxRetryAfterMs) ??
+    (typeof (options.fetch ?? globalThis.fetch) === "function" ? undefined : "No fetch: pass a fetch-compatible function as options.fetch");
   if (problem) refuse(problem);
-  return { apiKey, baseUrl, timeoutMs, maxRetries, fetch, userAgent: options.userAgent, log: options.log };
+  const fetch = options.fetch ?? globalFetch;
+  return { apiKey, baseUrl, timeoutMs, maxRetries, maxRetryAfterMs, fetch, userAgent: options.userAgent, log: options.log };
 }
+
+/** The runtime's fetch, looked up on every call: test tools (MSW, nock) replace it after clients are made. */
+const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
 
 function refuse(message: string): never {
   throw new ConfigurationError(message);

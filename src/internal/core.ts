@@ -1,5 +1,6 @@
 // What every client shares: its resolved options, openapi-fetch over the transport, and one way to run an operation.
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient from "openapi-fetch";
+import type { RawClient, RawMiddleware } from "./openapi-fetch-types.js";
 import { servers, type paths } from "../../generated/billing.js";
 import { resolveConfig, type BillingClientOptions } from "./config.js";
 import { errorFromFault, errorFromResponse, invalidSuccess, type Call } from "./error-mapping.js";
@@ -12,18 +13,26 @@ export const DEFAULT_BASE_URL = servers[0].url;
 type Sent = { data?: unknown; error?: unknown; response: { ok: boolean; status: number; headers: Headers } };
 type Fetch = NonNullable<Parameters<typeof createClient>[0]>["fetch"];
 
-export type Core = ReturnType<typeof createCore>;
+/** What every client shares: named types only, so that no declaration of ours spells out openapi-fetch's own. */
+export type Core = {
+  client: RawClient;
+  call<T>(where: Call, send: (Request: typeof globalThis.Request | undefined) => Promise<Sent>): Promise<T>;
+  secrets: readonly string[];
+  middleware: Set<RawMiddleware>;
+  transportOptions: TransportOptions;
+};
 
 /** `adapt`: what the full client wraps the transport in so that `raw` may send real Requests. */
-export function createCore(options: BillingClientOptions, adapt: (transport: Transport) => unknown = (transport) => transport) {
+export function createCore(options: BillingClientOptions, adapt: (transport: Transport) => unknown = (transport) => transport): Core {
   const config = resolveConfig(options, typeof process === "undefined" ? {} : process.env, DEFAULT_BASE_URL);
   const transportOptions: TransportOptions = { ...config, headers: authHeaders(config.apiKey, config.userAgent) };
   // Auth lives in the transport rather than in an openapi-fetch middleware: the same effect for `raw`, without
   // the middleware machinery's per-call cost (see bench/results.md). The key stays in that closure only.
-  const client: Client<paths> = createClient<paths>({ baseUrl: config.baseUrl, fetch: adapt(createTransport(transportOptions)) as Fetch });
+  // The same client, typed from openapi-fetch's ES module declarations (openapi-fetch-types.ts says why).
+  const client = createClient<paths>({ baseUrl: config.baseUrl, fetch: adapt(createTransport(transportOptions)) as Fetch }) as unknown as RawClient;
   const secrets = [config.apiKey];
   /** Middleware installed through `raw.use()`: while there is any, typed calls build real Requests for it. */
-  const middleware = new Set<Middleware>();
+  const middleware = new Set<RawMiddleware>();
 
   /** Runs one operation: the data on 2xx, otherwise the error class its status or fault maps to. */
   async function call<T>(where: Call, send: (Request: typeof globalThis.Request | undefined) => Promise<Sent>): Promise<T> {

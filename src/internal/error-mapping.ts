@@ -27,6 +27,9 @@ export type MoneyOutcomes = { unknown: string; notSent: string; paid: string };
 /** Codes and ids longer than this are not codes: they stay out of `error.code` (the message still shows them, cut). */
 const MAX_CODE = 100;
 
+/** A machine-readable code: one word of letters, digits, `_`, `.`, `:` or `-` (`credits_exhausted`, `rate_limit_exceeded`). */
+const CODE = /^[A-Za-z][\w.:-]*$/;
+
 /** Maps a non-2xx response (body already read by openapi-fetch: parsed JSON, or text) to its error class. */
 export function errorFromResponse(call: Call, response: { status: number; headers: Headers }, body: unknown): BillingError {
   const { status, headers } = response;
@@ -34,7 +37,8 @@ export function errorFromResponse(call: Call, response: { status: number; header
   const { secrets } = call;
   // The spec's ErrorResponse says `error`; the vendor's error object says `code`, with `detail` for people.
   const said = text(fields.error, secrets) ?? text(fields.code, secrets);
-  const code = said && said.length <= MAX_CODE ? said : undefined;
+  // `{ "error": "Internal Server Error" }` names no code: it stays in the message, and `code` stays unset.
+  const code = said && said.length <= MAX_CODE && CODE.test(said) ? said : undefined;
   const detail = [said, text(fields.detail, secrets)].filter(Boolean).join(": ");
   const details = {
     ...facts(call, { status, code, errorId: text(fields.id, secrets, MAX_CODE) }),
@@ -43,15 +47,15 @@ export function errorFromResponse(call: Call, response: { status: number; header
   const message = `${call.method} ${call.path} failed with status ${status}${detail && `: ${detail}`}`;
 
   const bodyWait = finite(fields.retry_after);
+  const headerWait = retryAfterMs(headers.get("retry-after"));
+  const retryAfterSeconds = bodyWait ?? (headerWait === undefined ? undefined : Math.ceil(headerWait / 1000));
+  const wait = retryAfterSeconds === undefined ? "" : `; try again in ${retryAfterSeconds} s`;
   if (status === 429 || bodyWait !== undefined) {
-    const headerWait = retryAfterMs(headers.get("retry-after"));
-    const retryAfterSeconds = bodyWait ?? (headerWait === undefined ? undefined : Math.ceil(headerWait / 1000));
-    const wait = retryAfterSeconds === undefined ? "" : `; try again in ${retryAfterSeconds} s`;
     return new RateLimitError(message + wait, { ...details, retryAfterSeconds, cooldownSeconds: finite(fields.cooldown_seconds) });
   }
   if (code === CREDITS_EXHAUSTED) return new InsufficientCreditsError(`${message}: the team has no credits left`, details);
   if (status === 401 || status === 402) return new AuthenticationError(`${message}: the API key is missing or invalid`, details);
-  if (status >= 500) return new ServerError(message + (call.money?.unknown ?? ""), details);
+  if (status >= 500) return new ServerError(message + wait + (call.money?.unknown ?? ""), { ...details, retryAfterSeconds });
   return new ApiError(message, details);
 }
 
@@ -64,10 +68,26 @@ export function errorFromFault(call: Call & { timeoutMs: number }, fault: unknow
   const { money } = call;
   if (name === "TimeoutError") return new TimeoutError(`${where} timed out after ${call.timeoutMs} ms${money?.unknown ?? ""}`, facts(call, { cause }));
   // The socket's code (ECONNREFUSED, ECONNRESET…) is the error's code: a refused connection sent nothing.
-  const code = text((fault as { cause?: { code?: unknown } } | null)?.cause?.code, call.secrets, 40);
+  const code = text(connectionCode(fault), call.secrets, 40);
   const refused = code === "ECONNREFUSED";
   const reason = refused ? "the connection was refused" : `the connection failed${code ? ` (${code})` : ""}`;
   return new ConnectionError(`${where} failed: ${reason}${(refused ? money?.notSent : money?.unknown) ?? ""}`, facts(call, { code, cause }));
+}
+
+/**
+ * The socket's error code, wherever the runtime puts it: on the cause (Node's undici: `TypeError("fetch failed")`
+ * with `cause.code`, sometimes an AggregateError of one per address), on the error itself (Bun), or only in words
+ * (Deno: "Connection refused (os error 111)"). workerd ("Network connection lost.") and browsers ("Failed to fetch")
+ * do not say what happened: no code, so nothing claims that nothing was sent.
+ */
+function connectionCode(fault: unknown, depth = 0): string | undefined {
+  if (typeof fault !== "object" || fault === null || depth > 4) return undefined;
+  const { code, message, cause, errors } = fault as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === "string" && /^[A-Z][A-Z0-9_]*$/.test(code)) return code;
+  if (typeof message === "string" && /\bconnection refused\b/i.test(message)) return "ECONNREFUSED";
+  const inner = [cause, ...(Array.isArray(errors) ? errors : [])].map((next) => connectionCode(next, depth + 1)).filter(Boolean);
+  // Refused at every address means nothing was sent anywhere; one refusal among other faults does not.
+  return inner.every((found) => found === inner[0]) ? inner[0] : inner.find((found) => found !== "ECONNREFUSED");
 }
 
 /** A 2xx whose body is not a JSON object. After a POST the money has moved: say so, and what not to do. */

@@ -1,8 +1,7 @@
 // `raw`, the openapi-fetch client underneath, for the full client only: its calls and middleware use real Request and
 // Response objects, which are turned into the transport's plain request and back. The read-only client has no `raw`
 // (it could POST), so a bundle of that one carries none of this.
-import type { Client, Middleware } from "openapi-fetch";
-import type { paths } from "../../generated/billing.js";
+import type { RawClient, RawMiddleware } from "./openapi-fetch-types.js";
 import { PlainRequest, type Transport } from "./transport.js";
 
 /** A transport that also takes a real Request (from `raw`, or from any typed call once middleware is in use). */
@@ -20,7 +19,7 @@ export function acceptRealRequests(transport: Transport): (request: Request | Pl
 }
 
 /** Counts middleware into `inUse`: while any is installed, typed calls build real Requests for it to see. */
-export function trackMiddleware(raw: Client<paths>, inUse: Set<Middleware>): Client<paths> {
+export function trackMiddleware(raw: RawClient, inUse: Set<RawMiddleware>): RawClient {
   const { use, eject } = raw;
   raw.use = (...added) => (added.forEach((m) => inUse.add(m)), use(...added));
   raw.eject = (...removed) => (removed.forEach((m) => inUse.delete(m)), eject(...removed));

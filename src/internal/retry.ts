@@ -5,7 +5,7 @@ export const RETRY_DEFAULTS = {
   maxRetries: 2,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
-  /** The longest a server may ask us to wait; asked for longer, the client gives up at once and says how long. */
+  /** The longest `Retry-After` the client sleeps for; asked for longer, it gives up at once and says how long. */
   maxRetryAfterMs: 60_000,
 } as const;
 
@@ -31,8 +31,8 @@ export function policyFor(method: string, sameKey: RetryPolicy | undefined): Ret
 
 /**
  * The wait before retry `retriesDone + 1`, or undefined for "do not retry": the outcome is final, the retries
- * are used up, or the server asked for a longer wait than the client will sleep (the caller gets the error at
- * once, with the server's wait on it, instead of a call that hangs for a day).
+ * are used up, or the server asked for a longer wait than `maxRetryAfterMs` (the caller gets the error at once,
+ * with the server's wait on it, instead of a call that hangs for a day).
  */
 export function nextRetryDelayMs(
   policy: RetryPolicy,
@@ -41,11 +41,12 @@ export function nextRetryDelayMs(
   maxRetries: number,
   retryAfterHeader: string | null = null,
   random: () => number = Math.random,
+  maxRetryAfterMs: number = RETRY_DEFAULTS.maxRetryAfterMs,
 ): number | undefined {
   if (retriesDone >= maxRetries || !policy.retryable(outcome)) return undefined;
   const asked = "status" in outcome ? retryAfterMs(retryAfterHeader) : undefined;
   if (asked === undefined) return backoffDelayMs(retriesDone, random);
-  return asked <= RETRY_DEFAULTS.maxRetryAfterMs ? asked : undefined;
+  return asked <= maxRetryAfterMs ? asked : undefined;
 }
 
 /** Exponential backoff with full jitter: anywhere in [0, min(cap, base * 2^retry)). */

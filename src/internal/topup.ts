@@ -58,7 +58,7 @@ export function topupMethod({ client, call, secrets, transportOptions }: Core) {
         Request,
         fetch: options.retry === "same-key" ? sameKeyTransport : undefined,
       }),
-    ).catch((error: unknown) => Promise.reject(asIdempotencyError(error)));
+    ).catch((error: unknown) => Promise.reject(asIdempotencyError(error, where)));
     return { ...receipt, idempotencyKey };
   };
 }
@@ -67,11 +67,11 @@ export function topupMethod({ client, call, secrets, transportOptions }: Core) {
  * The vendor's refusals of the key itself (409 `idempotency_key_in_progress`, 422 `idempotency_key_reuse`) become
  * IdempotencyError, with what to do next; any other error stays as it was.
  */
-function asIdempotencyError(error: unknown): unknown {
+function asIdempotencyError(error: unknown, { method, path }: Call): unknown {
   if (!(error instanceof ApiError)) return error;
   const reuse = error.code === IDEMPOTENCY_REUSE;
   if (!reuse && error.status !== 409 && error.code !== IDEMPOTENCY_IN_PROGRESS) return error;
   const next = reuse ? "use a new key for a new purchase" : "retry with the same key in a few seconds";
   // The facts are copied by name (BillingError keeps only its own); `cause` is not enumerable, so it is passed on.
-  return new IdempotencyError(`${error.message}; ${next}`, { ...error, cause: error.cause });
+  return new IdempotencyError(`${error.message}; ${next}`, { ...error, method, path, cause: error.cause });
 }

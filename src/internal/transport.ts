@@ -12,6 +12,7 @@ export type TransportOptions = {
   headers: Record<string, string>;
   timeoutMs: number;
   maxRetries: number;
+  maxRetryAfterMs: number;
   /** Receives one line per retry; lines hold method, path, status and wait, never headers. */
   log?: (line: string) => void;
 };
@@ -112,7 +113,8 @@ function abortAll(this: AbortSignal): void {
  */
 async function attemptOnce(plan: CallPlan, controller: AbortController, retriesDone: number): Promise<Answer | Retry> {
   const { url, init, options, policy, bytes, deadlines } = plan;
-  const decide = (outcome: AttemptOutcome, retryAfter: string | null) => nextRetryDelayMs(policy, outcome, retriesDone, options.maxRetries, retryAfter);
+  const decide = (outcome: AttemptOutcome, retryAfter: string | null) =>
+    nextRetryDelayMs(policy, outcome, retriesDone, options.maxRetries, retryAfter, Math.random, options.maxRetryAfterMs);
   const deadline = deadlines.start(controller);
   try {
     init.signal = controller.signal;

@@ -22,7 +22,7 @@ export const CALLERS: Record<OperationName, Caller> = {
 
 export type Expectation =
   | { kind: "data"; equals: unknown }
-  | { kind: "error"; class: typeof BillingError; fields: Record<string, unknown> };
+  | { kind: "error"; class: typeof BillingError; fields: Record<string, unknown>; says?: string };
 
 /** What each documented status must become in the client. A status missing here is uncovered. */
 export const OUTCOMES: Record<string, (example: Example) => Expectation> = {
@@ -37,7 +37,8 @@ export const OUTCOMES: Record<string, (example: Example) => Expectation> = {
     class: RateLimitError,
     fields: { status: 429, retryAfterSeconds: example?.retry_after, cooldownSeconds: example?.cooldown_seconds },
   }),
-  "500": (example) => ({ kind: "error", class: ServerError, fields: { status: 500, code: example?.error } }),
+  // The spec's example says `{ "error": "Internal Server Error" }`: words, not a code, so they go into the message only.
+  "500": (example) => ({ kind: "error", class: ServerError, fields: { status: 500, code: undefined }, says: example?.error as string }),
 };
 
 export type ContractCase = { operation: OperationName; path: SpecPath; method: string; status: string; expect: Expectation };

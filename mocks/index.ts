@@ -1,47 +1,66 @@
 // olostep-billing/mock: the mock for local development and for your own tests. Stateful by default (balances per
 // API key, purchases that settle, the cooldown, Idempotency-Key), with Prism in front validating every answer.
-import { startPrism, type RunningPrism } from "./prism";
-import { startStatefulServer, type SeenByMock, type StatefulOptions } from "./stateful/server";
+import { startFrontDoor, type ForcedStatuses, type SeenByMock } from "./front-door.js";
+import { startPrism, type RunningPrism } from "./prism.js";
+import { prismCliPath } from "./start-errors.js";
+import { createModel, type StatefulOptions } from "./stateful/model.js";
+import { startModelServer } from "./stateful/server.js";
 
-export { startPrism, freePort, PrismStartError, type PrismOptions, type RunningPrism } from "./prism";
-export type { SeenByMock } from "./stateful/server";
+export { startPrism, freePort, type PrismOptions, type RunningPrism } from "./prism.js";
+export { MockStartError, PrismStartError, PRISM_INSTALL } from "./start-errors.js";
+export type { SeenByMock, ForcedStatuses } from "./front-door.js";
+export type { StatefulOptions } from "./stateful/model.js";
 /** The stateful mock's defaults (settleMs, chargeMs); the cooldown comes from the spec's example. */
-export { STATEFUL_DEFAULTS as MOCK_DEFAULTS } from "./stateful/server";
+export { STATEFUL_DEFAULTS as MOCK_DEFAULTS } from "./stateful/model.js";
 
 export type MockOptions = StatefulOptions & {
   /** Default: a free port. */
   port?: number;
-  /** Prism's log lines. */
+  /** Answer these operations with a documented status (the spec's example for it), as `Prefer: code=` would. */
+  force?: ForcedStatuses;
+  /** Called once per request as it is answered: method, path, status and milliseconds. */
+  onRequest?: (seen: SeenByMock & { ms: number }) => void;
+  /** Prism's own log lines (several per request). */
   onLog?: (line: string) => void;
 };
 
-export type RunningMock = Omit<RunningPrism, "stop"> & {
+export type RunningMock = {
+  url: string;
+  port: number;
+  /** Prism's process id. */
+  pid: number;
   /** Stops Prism and the stateful layer; safe to call twice. */
   stop(): Promise<void>;
   /** Forgets every balance, purchase and Idempotency-Key, and the requests seen. */
   reset(): void;
-  /** The requests that reached the mock, oldest first: method, path and status (501: answered by Prism's mock). */
+  /** The requests the mock answered, oldest first: method, path and the status they got. */
   requests(): SeenByMock[];
 };
 
+/** Rejects with a MockStartError (Prism missing, the port taken) and leaves nothing running or on disk. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const upstream = await startStatefulServer(options);
-  let prism: RunningPrism;
+  prismCliPath();
+  const model = createModel(options);
+  const upstream = await startModelServer(model);
+  let prism: RunningPrism | undefined;
   try {
-    prism = await startPrism({ port: options.port, onLog: options.onLog, upstream: upstream.url, scenarios: true });
+    prism = await startPrism({ onLog: options.onLog, upstream: upstream.url, scenarios: true });
+    const door = await startFrontDoor({ port: options.port, target: prism.url, force: options.force, onRequest: options.onRequest });
+    const running = prism;
+    let stopping: Promise<void> | undefined;
+    return {
+      url: door.url,
+      port: door.port,
+      pid: running.pid,
+      stop: () => (stopping ??= Promise.all([door.close(), running.stop(), upstream.close()]).then(() => undefined)),
+      reset: () => {
+        model.reset();
+        door.requests.length = 0;
+      },
+      requests: () => [...door.requests],
+    };
   } catch (error) {
-    await upstream.close();
+    await Promise.all([prism?.stop(), upstream.close()]);
     throw error;
   }
-  return {
-    url: prism.url,
-    port: prism.port,
-    pid: prism.pid,
-    stop: async () => {
-      await prism.stop();
-      await upstream.close();
-    },
-    reset: upstream.reset,
-    requests: () => [...upstream.requests],
-  };
 }

@@ -1,7 +1,7 @@
 // The spec Prism serves: openapi/billing.json plus the mock-only scenarios as named examples.
-import { operations, type OperationName } from "../generated/operations";
+import { operations, type OperationName } from "../generated/operations.js";
 import scenarioFile from "./scenarios.json";
-import { loadSpec, type OpenApiDocument } from "./spec";
+import { loadSpec, type OpenApiDocument } from "./spec.js";
 
 /** `operation` names one of the generated operations; tests/mock-scenarios.test.ts checks that it does. */
 export type Scenario = { name: string; summary: string; operation: OperationName; status: string; body: unknown };

@@ -4,8 +4,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { buildMockSpec } from "./mock-spec";
-import { loadSpec } from "./spec";
+import { buildMockSpec } from "./mock-spec.js";
+import { loadSpec } from "./spec.js";
+import { prismCliPath, PrismStartError } from "./start-errors.js";
+
+export { PrismStartError } from "./start-errors.js";
 
 const HOST = "127.0.0.1";
 const READY_LINE = /Prism is listening on (http:\/\/\S+)/;
@@ -35,11 +38,9 @@ export type RunningPrism = {
   stop(): Promise<void>;
 };
 
-export class PrismStartError extends Error {
-  override name = "PrismStartError";
-}
-
 export async function startPrism(options: PrismOptions = {}): Promise<RunningPrism> {
+  // Before anything is created: a missing peer names its install command and leaves nothing behind.
+  const cli = prismCliPath();
   const port = options.port ?? (await freePort());
   const workDir = mkdtempSync(join(tmpdir(), "olostep-billing-mock-"));
   const specFile = join(workDir, "billing.mock.json");
@@ -47,7 +48,7 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
   const mode = options.upstream ? ["proxy", specFile, options.upstream] : ["mock", specFile];
   const child = spawn(
     process.execPath,
-    ["--require", EXIT_WITH_PARENT, prismCli(), ...mode, "--host", HOST, "--port", String(port), "--errors", "--multiprocess", "false"],
+    ["--require", EXIT_WITH_PARENT, cli, ...mode, "--host", HOST, "--port", String(port), "--errors", "--multiprocess", "false"],
     {
       // Prism's package sends analytics through Scarf unless told not to. The IPC channel is the watchdog's tripwire.
       env: { ...process.env, SCARF_ANALYTICS: "false", FORCE_COLOR: "0", OLOSTEP_MOCK_WORK_DIR: workDir },
@@ -67,10 +68,6 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
     await stop();
     throw error;
   }
-}
-
-function prismCli(): string {
-  return require.resolve("@stoplight/prism-cli/dist/index.js");
 }
 
 /** Asks the OS for a port nobody uses now (Prism itself cannot report the port it picked from 0). */

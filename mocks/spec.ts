@@ -1,6 +1,6 @@
 // The spec as data: the one document type and the look-ups that the mock, the contract tests, the scripts and the
 // bench share. Importing the JSON makes tsc ship it beside the compiled mock; nothing copies it around.
-import type { paths } from "../generated/billing";
+import type { paths } from "../generated/billing.js";
 import document from "../openapi/billing.json";
 
 /** A path the compiler checks against the generated `paths`: literal paths elsewhere are typed with it. */
@@ -35,6 +35,11 @@ export function operationsOf(spec: OpenApiDocument): { name: string; method: str
   return Object.entries(spec.paths).flatMap(([path, item]) =>
     HTTP_METHODS.filter((method) => item[method]).map((method) => ({ name: `${method.toUpperCase()} ${path}`, method, path, operation: item[method]! })),
   );
+}
+
+/** A JSON pointer (RFC 6901) into the spec, as $refs write it: `pointer("paths", "/user/credits/info")` → `#/paths/~1user~1credits~1info`. */
+export function pointer(...keys: (string | number)[]): string {
+  return `#/${keys.map((key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
 }
 
 /** The documented JSON example of one response. */

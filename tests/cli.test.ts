@@ -58,15 +58,15 @@ test("check --min exits 1 with one line saying why when it is not", async () => 
   expect(result).toEqual({ code: 1, stdout: "", stderr: "not enough: 12,500 credits, 20,000 required\n" });
 });
 
-test("check exits 1 when usage is not allowed, whatever the balance", async () => {
+test("check exits 7 (exhausted) when usage is not allowed, whatever the balance", async () => {
   server = await startFaultServer(json(200, { credits: 50_000, allow_usage: false }));
   const result = await runCli(["check", "--min", "1", "--api-key", "k", "--base-url", server.url]);
-  expect(result).toEqual({ code: 1, stdout: "", stderr: "not enough: usage is not allowed for this team (50,000 credits, 1 required)\n" });
+  expect(result).toEqual({ code: 7, stdout: "", stderr: "exhausted: usage is not allowed for this team (50,000 credits, 1 required)\n" });
 });
 
-test("a missing key without --mock exits 2 naming OLOSTEP_API_KEY", async () => {
+test("a missing key without --mock exits 3 naming OLOSTEP_API_KEY", async () => {
   const result = await runCli(["credits"]);
-  expect(result.code).toBe(2);
+  expect(result.code).toBe(3);
   expect(result.stderr).toContain("OLOSTEP_API_KEY");
 });
 

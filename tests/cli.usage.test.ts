@@ -8,7 +8,8 @@ let server: FaultServer | undefined;
 
 test.each([
   ["an unknown command", ["balance"], /unknown command "balance"/],
-  ["an unknown option", ["credits", "--verbose"], /Unknown option '--verbose'/],
+  ["an unknown option", ["credits", "--colour"], /Unknown option '--colour'/],
+  ["an option of the mock for a command that calls the API", ["credits", "--verbose"], /--verbose does not apply to "credits"/],
   ["--min that is not a number", ["check", "--min", "lots"], /--min must be a non-negative whole number, not "lots"/],
   ["a negative --min", ["check", "--min=-5"], /--min must be a non-negative whole number, not "-5"/],
   ["check without --min", ["check"], /check needs --min N/],

@@ -1,18 +1,30 @@
-// The client against Prism serving the spec: every operation, every documented status, read from the spec.
+// The client against the spec, every operation times every documented status, on both hosts of the mock: Prism
+// serving the spec (the run's shared, stateless one), and the MSW handlers in this process.
 import { createBillingClient } from "../src";
 import { CALLERS, contractMatrix } from "./helpers/contract";
+import { MSW_HOST, type RunningHost } from "./helpers/mock-hosts";
 import { loadSpec, type Spec } from "./helpers/spec";
 
 const spec = loadSpec();
 const { cases, uncovered } = contractMatrix(spec);
-const billing = () => createBillingClient({ apiKey: "contract-test-key", baseUrl: process.env.PRISM_URL!, maxRetries: 0 });
+let msw: RunningHost;
+beforeAll(async () => {
+  msw = await MSW_HOST.start();
+});
+afterAll(() => msw.stop());
+
+const HOST_URLS: [string, () => string][] = [
+  ["Prism", () => process.env.PRISM_URL!],
+  ["MSW handlers", () => msw.url],
+];
 
 test("every documented operation and status is covered by a contract case", () => {
   expect(uncovered).toEqual([]);
   expect(cases.length).toBeGreaterThan(0);
 });
 
-test.each(cases.map((c) => [`${c.operation} ${c.status}`, c] as const))("%s gives the outcome its status maps to", async (_name, c) => {
+test.each(HOST_URLS.flatMap(([host, url]) => cases.map((c) => [`${c.operation} ${c.status}`, host, url, c] as const)))("%s on %s gives the outcome its status maps to", async (_name, _host, url, c) => {
+  const billing = () => createBillingClient({ apiKey: "contract-test-key", baseUrl: url(), maxRetries: 0 });
   const result = await CALLERS[c.operation]!(billing(), { Prefer: `code=${c.status}` }, spec).then(
     (data) => ({ data }),
     (error: unknown) => ({ error }),

@@ -23,7 +23,7 @@ test("an edited spec fails the check, naming the file, until generate runs again
   writeFileSync(spec, JSON.stringify(doc, null, 2));
   const drifted = runScript("generate-check.ts", ["--spec", spec, "--out", out]);
   expect(drifted.code).toBe(1);
-  expect(drifted.stderr).toContain(`${join(out, "billing.ts")} does not match ${spec}; run npm run generate`);
+  expect(drifted.stderr).toContain(`${join(out, "billing.ts")}, ${join(out, "validators.ts")} do not match ${spec}; run npm run generate`);
 
   expect(runScript("generate.ts", ["--spec", spec, "--out", out]).code).toBe(0);
   const clean = runScript("generate-check.ts", ["--spec", spec, "--out", out]);

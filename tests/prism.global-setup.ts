@@ -1,4 +1,6 @@
 // Starts one Prism for the whole jest run (tests find it through PRISM_URL) and builds the CLI if stale.
+// Node resolves the mock's ".js" import endings to its .ts files only through ts-node's resolver (jest maps them for tests).
+import "../scripts/register.js";
 import { startPrism, type RunningPrism } from "../mocks/prism";
 import { ensureBuilt } from "../scripts/tooling/ensure-built";
 

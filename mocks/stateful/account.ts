@@ -1,6 +1,6 @@
 // One team's state in the stateful mock: a starting balance and the purchases since; everything else is derived
 // from them and the clock, so no timer runs and a test can move time by hand.
-import type { CreditsInfo } from "../../src/index.js";
+import type { CreditsInfo } from "../../src/types.js";
 
 export type Purchase = { credits: number; at: number; paymentIntentId: string };
 /** What an Idempotency-Key saw: the body it was first used with, and the answer to replay once there is one. */
@@ -16,10 +16,29 @@ export type Timing = {
   cooldownMs: number;
 };
 
-const YEAR_SECONDS = 365 * 86_400;
+const DAY_SECONDS = 86_400;
+const YEAR_SECONDS = 365 * DAY_SECONDS;
+/** Where a moved balance's earliest lot expiry lands: a month from today. */
+const EARLIEST_EXPIRY_DAYS = 30;
 
 export function newAccount(start: CreditsInfo): Account {
   return { start: structuredClone(start), purchases: [], keys: new Map() };
+}
+
+/**
+ * A copy of `info` with every date (lots' `expiry_date`, the plan's `created_at`) moved by the same whole number of
+ * days, so that the earliest lot expires 30 days after `now`: the lots keep their order and spacing, and a balance
+ * that says usage is allowed is not full of lots that expired long ago.
+ */
+export function movedToToday(info: CreditsInfo, now: number): CreditsInfo {
+  const moved = structuredClone(info);
+  const expiries = (moved.breakdown ?? []).map((lot) => lot.expiry_date).filter((date): date is number => typeof date === "number");
+  if (expiries.length === 0) return moved;
+  const today = Math.floor(now / 1000 / DAY_SECONDS) * DAY_SECONDS;
+  const shift = Math.round((today + EARLIEST_EXPIRY_DAYS * DAY_SECONDS - Math.min(...expiries)) / DAY_SECONDS) * DAY_SECONDS;
+  for (const lot of moved.breakdown ?? []) if (typeof lot.expiry_date === "number") lot.expiry_date += shift;
+  if (typeof moved.active_subscription?.created_at === "number") moved.active_subscription.created_at += shift;
+  return moved;
 }
 
 /** The balance now: each purchase is a Pending lot until it settles, then a Top-up lot whose credits count. */

@@ -1,12 +1,14 @@
 // Turns the spec into the exact text of every file under generated/ (no I/O on the output side).
 import { operationsOf } from "../../mocks/spec";
 import { readSpec, SpecError } from "./spec-file";
+import { renderValidators } from "./validators";
 
 // The package's CommonJS typings say `export =`, while its CommonJS build exports `default`.
 type OpenapiTs = typeof import("openapi-typescript");
 
 const GENERATED_FILE = "billing.ts";
 const OPERATIONS_FILE = "operations.ts";
+const VALIDATORS_FILE = "validators.ts";
 
 /** Options that shape the generated types; changing one is a drift that generate:check will report. */
 const OPENAPI_TS_OPTIONS = {
@@ -28,6 +30,7 @@ export async function renderGenerated(specFile: string, specLabel: string): Prom
   return new Map([
     [GENERATED_FILE, header + types + servers],
     [OPERATIONS_FILE, header + renderOperations(doc)],
+    [VALIDATORS_FILE, header.replace("with openapi-typescript", "with ajv's standalone code") + renderValidators(doc, specLabel)],
   ]);
 }
 

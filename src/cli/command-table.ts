@@ -2,19 +2,24 @@
 import { CONFIG_DEFAULTS, DEFAULT_BASE_URL, MAX_TIMER_MS, TOPUP_CREDITS, WAIT_DEFAULTS, type BillingClient, type TopupCredits } from "../index.js";
 import type { OperationName } from "../../generated/operations.js";
 import { usageError } from "./exit-codes.js";
+// The mock's defaults, as data only: the help text must not load the mock (or Prism) to print them.
+import { STATEFUL_DEFAULTS } from "../../mocks/stateful/defaults.js";
+import scenarioFile from "../../mocks/scenarios.json";
 import type { Io } from "./io.js";
 
 export type OptionSpec = { type: "string" | "boolean"; short?: string; value?: string; help: string };
 export type Values = Record<string, string | boolean | undefined>;
 
+/** What a command that calls no API gets: where to write, and the global options. */
+export type LocalContext = { io: Io; globals: GlobalOptions };
 /** What a command's handler gets: a client for the chosen API (or the mock, then also `mock`), and where to write. */
-export type CommandContext = { billing: BillingClient; io: Io; globals: GlobalOptions; mock?: { url: string } };
+export type CommandContext = LocalContext & { billing: BillingClient; mock?: { url: string } };
 
 export type CommandSpec<Args> = {
   /** What follows the name in the help text. */
   synopsis: string;
   summary: string;
-  /** The API operations the command calls (generated names), for the help text. */
+  /** The API operations the command calls (generated names), for the help text; none: it needs no key. */
   calls: readonly OperationName[];
   options: Record<string, OptionSpec>;
   /** Checks the command line before anything is started or sent; throws a usage error. */
@@ -34,7 +39,21 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   version: { type: "boolean", short: "v", help: "the version" },
 };
 
+const { settleMs: MOCK_SETTLE_MS, chargeMs: MOCK_CHARGE_MS } = STATEFUL_DEFAULTS;
+export const SCENARIOS = scenarioFile.scenarios.map((scenario) => scenario.name);
+
 const defineCommand = <Args>(spec: CommandSpec<Args>) => spec;
+
+export type MockArgs = {
+  port: number;
+  scenario?: string;
+  stateless: boolean;
+  settleMs?: number;
+  chargeMs?: number;
+  cooldownMs?: number;
+  quiet: boolean;
+  verbose: boolean;
+};
 
 export type TopupArgs = {
   credits: TopupCredits;
@@ -107,6 +126,38 @@ export const COMMANDS = {
       return { port, allowTopup: values["allow-topup"] === true };
     },
     load: () => import("./commands/dashboard.js").then((m) => m.dashboardCommand),
+  }),
+  mock: defineCommand<MockArgs>({
+    synopsis: "",
+    summary: "a stateful mock of the API on 127.0.0.1 until Ctrl-C (needs @stoplight/prism-cli)",
+    calls: [],
+    options: {
+      port: { type: "string", value: "N", help: "the mock's port (default 4010; 0 picks a free one)" },
+      scenario: { type: "string", value: "NAME", help: `every new API key starts from this scenario (${SCENARIOS.join(", ")})` },
+      stateless: { type: "boolean", help: "remember nothing: every answer from the spec's examples" },
+      "settle-ms": { type: "string", value: "MS", help: `how long a top-up stays Pending (default ${MOCK_SETTLE_MS})` },
+      "charge-ms": { type: "string", value: "MS", help: `how long a charge takes (default ${MOCK_CHARGE_MS})` },
+      "cooldown-ms": { type: "string", value: "MS", help: "the top-up cooldown (default the spec's 60 s)" },
+      quiet: { type: "boolean", help: "no line per request" },
+      verbose: { type: "boolean", help: "Prism's own log lines too" },
+    },
+    parse: (values, positionals) => {
+      noPositionals(positionals);
+      const port = typeof values.port === "string" ? wholeNumber("--port", values.port) : 4010;
+      if (port > 65_535) throw usageError(`--port must be from 0 to 65535, not "${values.port}"`);
+      const optionalMs = (flag: string) => (typeof values[flag] === "string" ? wholeNumber(`--${flag}`, values[flag] as string) : undefined);
+      return {
+        port,
+        scenario: typeof values.scenario === "string" ? values.scenario : undefined,
+        stateless: values.stateless === true,
+        settleMs: optionalMs("settle-ms"),
+        chargeMs: optionalMs("charge-ms"),
+        cooldownMs: optionalMs("cooldown-ms"),
+        quiet: values.quiet === true,
+        verbose: values.verbose === true,
+      };
+    },
+    load: () => import("./commands/mock.js").then((m) => m.mockCommand),
   }),
 };
 

@@ -21,15 +21,16 @@ export const EXIT = {
   internal: 70,
 } as const;
 
+/** The one table of exit codes: --help prints it, the README shows it, and a test checks that both match. */
 export const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
   ok: "done",
-  notMet: "check: not enough credits or usage not allowed; topup: declined at the prompt",
+  notMet: "check: fewer credits than --min; topup: declined at the prompt",
   usage: "a mistake on the command line or in the options; nothing was sent",
-  auth: "the API key is missing or invalid (401, 402)",
+  auth: "the API key is missing, or the API refused it (401, 402)",
   unavailable: "network, timeout, server error, unreadable answer, or a mock that would not start",
   cooldown: "top-up cooldown: the message gives the seconds to wait",
   refused: "refused by the API for another reason (another 4xx, an Idempotency-Key conflict)",
-  exhausted: "the team's credits are exhausted (402 credits_exhausted)",
+  exhausted: "the team's credits are exhausted: usage not allowed (check), or 402 credits_exhausted",
   internal: "a bug in olostep-billing",
 };
 
@@ -48,6 +49,8 @@ export const usageError = (message: string) => new CliError(EXIT.usage, message)
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
+  // A mock that would not start (Prism missing, its port taken): its own error class, from olostep-billing/mock.
+  if ((error as Error | null)?.name === "MockStartError" || (error as Error | null)?.name === "PrismStartError") return EXIT.unavailable;
   if (error instanceof ConfigurationError || error instanceof ValidationError) return EXIT.usage;
   if (error instanceof AuthenticationError) return EXIT.auth;
   if (error instanceof InsufficientCreditsError) return EXIT.exhausted;

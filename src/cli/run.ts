@@ -1,6 +1,6 @@
 // olostep-billing as a function: parse, start the mock if asked, call, render; every failure is one line and an exit code.
 import { createBillingClient, stripControls, VERSION } from "../index.js";
-import { COMMANDS, type CommandContext } from "./command-table.js";
+import { COMMANDS, type CommandContext, type LocalContext } from "./command-table.js";
 import { CliError, EXIT, exitCodeFor, usageError } from "./exit-codes.js";
 import { line, type Io } from "./io.js";
 import { parseCommandLine } from "./parse.js";
@@ -16,10 +16,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
     const { globals } = parsed;
+    const command = COMMANDS[parsed.name];
+    const handler = (await command.load()) as (context: CommandContext | LocalContext, args: unknown) => Promise<number>;
+    // A command that calls no API (the mock itself) needs no key and no client.
+    if (command.calls.length === 0) {
+      if (globals.mock) throw usageError(`--mock does not apply to "${parsed.name}"`);
+      return await handler({ io, globals }, parsed.args);
+    }
     const apiKey = globals.apiKey ?? io.env.OLOSTEP_API_KEY;
-    if (!globals.mock && !apiKey) throw usageError("no API key: set OLOSTEP_API_KEY or pass --api-key (or try --mock)");
-    const handler = await COMMANDS[parsed.name].load();
-    const mock = globals.mock ? await import("./mock-server.js").then((m) => m.startMockForCommand()) : undefined;
+    if (!globals.mock && !apiKey) throw new CliError(EXIT.auth, "no API key: set OLOSTEP_API_KEY or pass --api-key (or try --mock)");
+    const mock = globals.mock ? await import("./mock-server.js").then((m) => m.startCliMock()) : undefined;
     try {
       const billing = createBillingClient({
         // The mock accepts any bearer token; a real key is never needed, nor sent anywhere but loopback.
@@ -27,8 +33,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         baseUrl: mock?.url ?? globals.baseUrl ?? io.env.OLOSTEP_BASE_URL,
         timeoutMs: globals.timeoutMs,
       });
-      const context: CommandContext = { billing, io, globals, mock };
-      return await (handler as (context: CommandContext, args: unknown) => Promise<number>)(context, parsed.args);
+      return await handler({ billing, io, globals, mock }, parsed.args);
     } finally {
       await mock?.stop();
     }

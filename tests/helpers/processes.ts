@@ -8,10 +8,16 @@ import { connect } from "node:net";
  * an exited process stays a zombie (state Z) that still answers kill(pid, 0).
  */
 export function isAlive(pid: number): boolean {
+  return statFields(pid)?.[0] !== undefined && statFields(pid)?.[0] !== "Z";
+}
+
+/** /proc/<pid>/stat from field 3 (state) on: the command name before it may hold spaces ("npm exec node …"). */
+function statFields(pid: number): string[] | undefined {
   try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")[2] !== "Z";
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return text.slice(text.lastIndexOf(")") + 2).split(" ");
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -41,11 +47,13 @@ export async function within(withinMs: number, check: () => boolean | Promise<bo
 
 /** The parent pid of a process, from /proc; undefined once it is gone. */
 export function parentOf(pid: number): number | undefined {
-  try {
-    return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")[3]);
-  } catch {
-    return undefined;
-  }
+  const fields = statFields(pid);
+  return fields ? Number(fields[1]) : undefined;
+}
+
+/** The pids of the node processes (not the npm or sh around them) whose command line matches. */
+export function nodesMatching(pattern: RegExp): number[] {
+  return pidsMatching(pattern).filter((pid) => readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "node");
 }
 
 /** The pids of the processes whose command line matches. */

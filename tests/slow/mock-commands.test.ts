@@ -1,44 +1,65 @@
-// The two commands that start a Prism of their own: `npm run mock` and `olostep-billing --mock`.
+// The commands that start a mock of their own: `olostep-billing mock` (also `npm run mock`) and `--mock`.
 import { spawn } from "node:child_process";
 import { freePort } from "../../mocks/prism";
-import { runCli } from "../helpers/cli";
-import { REPO } from "../helpers/run-script";
+import { BIN, runCli } from "../helpers/cli";
 import { exampleOf, loadSpec } from "../helpers/spec";
 
-const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
+const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200") as Record<string, unknown>;
 
-test("npm run mock serves the example on the given port and stops on Ctrl-C (SIGINT), Prism included", async () => {
+test("olostep-billing mock serves on the given port, logs one line per request, and stops on Ctrl-C (SIGINT), Prism included", async () => {
   const port = await freePort();
-  const child = spawn(process.execPath, ["-r", "./scripts/register.js", "scripts/mock.ts", "--port", String(port), "--quiet"], {
-    cwd: REPO,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(process.execPath, [BIN, "mock", "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
   try {
     let output = "";
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("stop: Ctrl-C")) resolve();
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const printed = (text: string) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => output.includes(text) && resolve();
+        child.stdout.on("data", check);
+        child.once("exit", () => reject(new Error(`mock exited early: ${output}`)));
+        check();
       });
-      child.once("exit", () => reject(new Error(`mock exited early: ${output}`)));
-    });
-    expect(output).toContain(`mock: Prism serves openapi/billing.json at http://127.0.0.1:${port}`);
+    await printed("stop: Ctrl-C");
+    expect(output).toContain(`mock: the Olostep Balance & Billing API at http://127.0.0.1:${port} (stateful: a balance per API key; top-ups settle after 3 s)`);
     expect(output).toContain(`curl -H 'Authorization: Bearer any-key' http://127.0.0.1:${port}/user/credits/info`);
     const response = await fetch(`http://127.0.0.1:${port}/user/credits/info`, { headers: { Authorization: "Bearer x" } });
     expect(response.status).toBe(200);
+    await fetch(`http://127.0.0.1:${port}/user/credits/info`);
+    await printed("GET /user/credits/info → 401");
+    // One line per request, Prism's own lines left out (they come with --verbose).
+    expect(output.split("\n").filter((line) => line.startsWith("GET "))).toEqual([
+      expect.stringMatching(/^GET \/user\/credits\/info → 200 \(\d+ ms\)$/),
+      expect.stringMatching(/^GET \/user\/credits\/info → 401 \(\d+ ms\)$/),
+    ]);
+    expect(output).not.toMatch(/\[HTTP SERVER\]|\[NEGOTIATOR\]/);
 
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/user/credits/info`)).rejects.toThrow();
   } finally {
-    // SIGINT lets the mock script stop its Prism; a SIGKILL would leave that grandchild behind.
     if (child.exitCode === null) child.kill("SIGINT");
   }
 });
 
-test("--mock runs the command against a Prism it starts and stops itself, without a key", async () => {
+test("olostep-billing mock on a port already in use exits 4 with one line naming the port, leaving nothing", async () => {
+  const { createServer } = await import("node:net");
+  const taken = createServer().listen(0, "127.0.0.1");
+  await new Promise((resolve) => taken.once("listening", resolve));
+  const port = (taken.address() as { port: number }).port;
+  try {
+    const result = await runCli(["mock", "--port", String(port)], { bin: true });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toBe(`olostep-billing: the mock could not listen on 127.0.0.1:${port}: the port is in use\n`);
+  } finally {
+    taken.close();
+  }
+}, 30_000);
+
+test("--mock runs the command against a mock it starts and stops itself, without a key: the example's balance, moved to today", async () => {
   const result = await runCli(["--mock", "credits", "--json"]);
   expect(result.code).toBe(0);
-  expect(JSON.parse(result.stdout)).toEqual(example);
+  const { breakdown, active_subscription, ...rest } = example as { breakdown: object[]; active_subscription: object };
+  expect(JSON.parse(result.stdout)).toMatchObject({ ...rest, active_subscription: { ...active_subscription, created_at: expect.any(Number) } });
+  expect(JSON.parse(result.stdout).breakdown).toHaveLength(breakdown.length);
 });

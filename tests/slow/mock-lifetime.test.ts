@@ -1,16 +1,28 @@
-// No Prism outlives what started it: its parent killed every way, npm stopped, the CLI killed mid-command.
+// No mock outlives what started it: its parent killed every way, npm stopped or killed, npx's npm → sh → node chain
+// with npm killed outright (the shell lives on), the CLI killed mid-command.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { freePort } from "../../mocks/index";
 import { BIN } from "../helpers/cli";
-import { isAlive, parentOf, pidsMatching, portRefuses, within, workDirOf } from "../helpers/processes";
+import { isAlive, nodesMatching, parentOf, pidsMatching, portRefuses, within, workDirOf } from "../helpers/processes";
 import { REPO } from "../helpers/run-script";
 
 const children: ChildProcessWithoutNullStreams[] = [];
+const ports = new Set<number>();
 afterEach(() => {
-  // Whatever an assertion did, nothing this file started stays behind.
+  // Whatever an assertion did, nothing this file started stays behind: its children, and the mocks they started on
+  // the test's ports (a mock whose npm was killed is nobody's child here).
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  const leftover = new RegExp(`(mock|dashboard) --port (${[...ports].join("|") || "none"})( |$)`);
+  for (const pid of pidsMatching(leftover)) process.kill(pid, "SIGKILL");
+  ports.clear();
 });
+
+async function testPort(): Promise<number> {
+  const port = await freePort();
+  ports.add(port);
+  return port;
+}
 
 function start(command: string, args: string[]): ChildProcessWithoutNullStreams {
   const child = spawn(command, args, { cwd: REPO, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, OLOSTEP_API_KEY: undefined } });
@@ -32,55 +44,87 @@ function firstLine(child: ChildProcessWithoutNullStreams, pattern: RegExp): Prom
   });
 }
 
-/** Called right after the kill: the process, its port and its temporary directory are all gone within one second. */
-async function expectGoneWithin1s(prism: { pid: number; port: number; workDir: string }): Promise<void> {
-  const gone = async () => !isAlive(prism.pid) && !existsSync(prism.workDir) && (await portRefuses(prism.port));
-  expect(await within(1_000, gone)).toBe(true);
+type Running = { pids: number[]; ports: number[]; workDir: string };
+
+/** Prism started by `parent`: its pid, its port and its temporary directory. */
+function prismOf(parent: number): { pid: number; port: number; workDir: string } {
+  const [pid] = pidsMatching(/prism-cli/).filter((candidate) => parentOf(candidate) === parent);
+  expect(pid).toBeDefined();
+  const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  return { pid: pid!, port: Number(args[args.indexOf("--port") + 1]), workDir: workDirOf(pid!) };
+}
+
+/** Called right after the kill: the processes, their ports and the temporary directory are all gone within 3 s. */
+async function expectGone({ pids, ports, workDir }: Running): Promise<void> {
+  const gone = async () => pids.every((pid) => !isAlive(pid)) && !existsSync(workDir) && (await Promise.all(ports.map(portRefuses))).every(Boolean);
+  expect(await within(3_000, gone)).toBe(true);
 }
 
 test.each([["SIGINT"], ["SIGTERM"], ["SIGHUP"], ["SIGKILL"], ["crash"]] as const)(
-  "a parent that dies by %s takes Prism and its temporary files with it within 1 s",
+  "a parent that dies by %s takes Prism and its temporary files with it",
   async (how) => {
     const parent = start(process.execPath, ["-r", "./scripts/register.js", "tests/fixtures/mock-parent.ts", how === "crash" ? "crash" : "wait"]);
-    const { pid, port } = JSON.parse(await firstLine(parent, /^\{"pid"/)) as { pid: number; port: number };
-    const workDir = workDirOf(pid);
-    expect(isAlive(pid)).toBe(true);
+    const { port } = JSON.parse(await firstLine(parent, /^\{"pid"/)) as { pid: number; port: number };
+    const prism = prismOf(parent.pid!);
+    expect(isAlive(prism.pid)).toBe(true);
     if (how !== "crash") parent.kill(how);
-    await expectGoneWithin1s({ pid, port, workDir });
+    await expectGone({ pids: [prism.pid], ports: [port, prism.port], workDir: prism.workDir });
   },
 );
 
-test("npm run mock stopped with SIGTERM to npm itself stops Prism", async () => {
-  const port = await freePort();
+/** `npm run mock`, its node process (npm's child: the script execs it) and that process's Prism. */
+async function npmRunMock(): Promise<{ npm: ChildProcessWithoutNullStreams; running: Running }> {
+  const port = await testPort();
   const npm = start("npm", ["run", "mock", "--", "--port", String(port), "--quiet"]);
   await firstLine(npm, /^stop: Ctrl-C/);
-  const [pid] = pidsMatching(new RegExp(`prism-cli.*--port ${port} `));
-  expect(pid).toBeDefined();
-  const workDir = workDirOf(pid!);
+  const [mock] = nodesMatching(new RegExp(`src/cli/main.ts mock --port ${port} `));
+  expect(parentOf(mock!)).toBe(npm.pid);
+  const prism = prismOf(mock!);
+  return { npm, running: { pids: [mock!, prism.pid], ports: [port, prism.port], workDir: prism.workDir } };
+}
+
+test("npm run mock stopped with SIGTERM to npm itself stops the mock and Prism", async () => {
+  const { npm, running } = await npmRunMock();
   npm.kill("SIGTERM");
-  await expectGoneWithin1s({ pid: pid!, port, workDir });
+  await expectGone(running);
 });
 
-test("npm run mock whose npm is killed with SIGKILL stops Prism", async () => {
-  const port = await freePort();
-  const npm = start("npm", ["run", "mock", "--", "--port", String(port), "--quiet"]);
-  await firstLine(npm, /^stop: Ctrl-C/);
-  const [pid] = pidsMatching(new RegExp(`prism-cli.*--port ${port} `));
-  const workDir = workDirOf(pid!);
+test("npm run mock whose npm is killed with SIGKILL right after it printed stops the mock and Prism", async () => {
+  const { npm, running } = await npmRunMock();
   npm.kill("SIGKILL");
-  await expectGoneWithin1s({ pid: pid!, port, workDir });
-  // The mock script itself ends too, once it has stopped Prism.
-  expect(await within(1_000, () => pidsMatching(new RegExp(`scripts/mock.ts --port ${port} `)).length === 0)).toBe(true);
+  await expectGone(running);
+});
+
+test.each([["SIGKILL"], ["SIGTERM"]] as const)(
+  "npm exec (npx's npm → sh → node) killed with %s: the mock notices its grandparent is gone, and stops Prism",
+  async (signal) => {
+    const port = await testPort();
+    // The marker in the environment lets afterEach find anything left, whatever its command line.
+    const npm = start("npm", ["exec", "--offline", "--", "node", BIN, "mock", "--port", String(port), "--quiet"]);
+    await firstLine(npm, /^stop: Ctrl-C/);
+    const [mock] = nodesMatching(new RegExp(`main.js mock --port ${port} `));
+    const shell = parentOf(mock!)!;
+    expect(readFileSync(`/proc/${shell}/cmdline`, "utf8")).toMatch(/^sh\0-c/);
+    const prism = prismOf(mock!);
+    npm.kill(signal);
+    await expectGone({ pids: [mock!, prism.pid], ports: [port, prism.port], workDir: prism.workDir });
+  },
+);
+
+test("dashboard --mock under npm exec, npm killed with SIGKILL: the dashboard and Prism go too", async () => {
+  const port = await testPort();
+  const npm = start("npm", ["exec", "--offline", "--", "node", BIN, "--mock", "dashboard", "--port", String(port)]);
+  await firstLine(npm, /^stop: Ctrl-C/);
+  const [dashboard] = nodesMatching(new RegExp(`main.js --mock dashboard --port ${port}`));
+  const prism = prismOf(dashboard!);
+  npm.kill("SIGKILL");
+  await expectGone({ pids: [dashboard!, prism.pid], ports: [port, prism.port], workDir: prism.workDir });
 });
 
 test("olostep-billing --mock killed with SIGKILL while Prism listens leaves nothing behind", async () => {
   const cli = start(process.execPath, [BIN, "--mock", "topup", "10000", "--yes", "--wait", "--wait-timeout", "60"]);
   await firstLine(cli, /^Payment succeeded/);
-  const [pid] = pidsMatching(/prism-cli.*proxy/).filter((candidate) => parentOf(candidate) === cli.pid);
-  expect(pid).toBeDefined();
-  const args = require("node:fs").readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0") as string[];
-  const port = Number(args[args.indexOf("--port") + 1]);
-  const workDir = workDirOf(pid!);
+  const prism = prismOf(cli.pid!);
   cli.kill("SIGKILL");
-  await expectGoneWithin1s({ pid: pid!, port, workDir });
+  await expectGone({ pids: [prism.pid], ports: [prism.port], workDir: prism.workDir });
 });

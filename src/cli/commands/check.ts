@@ -1,4 +1,5 @@
-// `olostep-billing check --min N`: a pre-flight gate for CI before a large job.
+// `olostep-billing check --min N`: a pre-flight gate for CI before a large job. Exit 1: fewer credits than the job
+// needs (a top-up helps); exit 7: usage is not allowed at all (the same code as a 402 credits_exhausted).
 import type { CommandContext } from "../command-table.js";
 import { EXIT } from "../exit-codes.js";
 import { line } from "../io.js";
@@ -10,8 +11,8 @@ export async function checkCommand({ billing, io }: CommandContext, { min }: { m
   const credits = typeof info.credits === "number" ? info.credits : 0;
   const balance = `${formatNumber(credits)} credits, ${formatNumber(min)} required`;
   if (info.allow_usage === false) {
-    line(io.stderr, `not enough: usage is not allowed for this team (${balance})`);
-    return EXIT.notMet;
+    line(io.stderr, `exhausted: usage is not allowed for this team (${balance})`);
+    return EXIT.exhausted;
   }
   if (credits < min) {
     line(io.stderr, `not enough: ${balance}`);

@@ -1,8 +1,9 @@
-// `olostep-billing dashboard`: serves the local dashboard until Ctrl-C.
+// `olostep-billing dashboard`: serves the local dashboard until Ctrl-C, or until whatever started it ends.
 import type { CommandContext } from "../command-table.js";
 import { startDashboard } from "../dashboard-server.js";
 import { EXIT } from "../exit-codes.js";
 import { line } from "../io.js";
+import { untilStopped } from "../lifetime.js";
 
 export async function dashboardCommand({ io, globals, mock }: CommandContext, args: { port: number; allowTopup: boolean }): Promise<number> {
   const dashboard = await startDashboard({
@@ -16,9 +17,8 @@ export async function dashboardCommand({ io, globals, mock }: CommandContext, ar
   });
   line(io.stdout, `dashboard: ${dashboard.url}${mock ? " (against the stateful mock: buying is safe here)" : ""}`);
   line(io.stdout, "stop: Ctrl-C");
-  await new Promise<void>((done) => {
-    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => done());
-  });
+  const why = await untilStopped();
   await dashboard.stop();
+  line(io.stderr, `dashboard: stopped (${why})`);
   return EXIT.ok;
 }

@@ -1,0 +1,77 @@
+// The mock's own door, in front of Prism: it sees every request and the status it finally got, whoever answered it
+// (the stateful model, Prism's mock, or Prism refusing it), which is what requests() and the one log line per request
+// report; and it forces statuses asked for by option, as a `Prefer: code=` header would.
+import { Agent, createServer, request as forward } from "node:http";
+import type { AddressInfo } from "node:net";
+import { operations, type OperationName } from "../generated/operations.js";
+import type { ForcedStatuses } from "./stateful/model.js";
+import { MockStartError } from "./start-errors.js";
+
+export type SeenByMock = { method: string; path: string; status: number };
+export type { ForcedStatuses };
+
+export type FrontDoorOptions = {
+  /** Default: a free port. */
+  port?: number;
+  /** Where requests go on to (Prism). */
+  target: string;
+  force?: ForcedStatuses;
+  /** Called once per request, as it is answered. */
+  onRequest?: (seen: SeenByMock & { ms: number }) => void;
+};
+
+export type FrontDoor = { url: string; port: number; requests: SeenByMock[]; close(): Promise<void> };
+
+const HOST = "127.0.0.1";
+
+export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDoor> {
+  const target = new URL(options.target);
+  const agent = new Agent({ keepAlive: true });
+  const requests: SeenByMock[] = [];
+  const forced = new Map(
+    Object.entries(options.force ?? {}).map(([name, status]) => [`${operations[name as OperationName].method} ${operations[name as OperationName].path}`, status]),
+  );
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const method = req.method ?? "GET";
+    const path = new URL(req.url ?? "/", "http://mock").pathname;
+    const headers = { ...req.headers };
+    const status = forced.get(`${method} ${path}`);
+    if (status !== undefined && headers.prefer === undefined) headers.prefer = `code=${status}`;
+    const seen = (answered: number) => {
+      const entry = { method, path, status: answered };
+      requests.push(entry);
+      options.onRequest?.({ ...entry, ms: performance.now() - started });
+    };
+    const upstream = forward({ host: target.hostname, port: target.port, method, path: req.url, headers, agent }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+      answer.once("end", () => seen(answer.statusCode ?? 502));
+    });
+    upstream.once("error", () => {
+      if (!res.headersSent) res.writeHead(502, { "content-type": "application/json" }).end('{"error":"the mock could not reach Prism"}');
+      seen(502);
+    });
+    req.pipe(upstream);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new MockStartError(`the mock could not listen on ${HOST}:${options.port ?? 0}: ${error.code === "EADDRINUSE" ? "the port is in use" : error.message}`)),
+    );
+    server.listen(options.port ?? 0, HOST, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${HOST}:${port}`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,111 @@
+// The stateful mock's model: balances per API key, purchases that settle, the cooldown and the Idempotency-Key rules,
+// as answers to requests. It knows no host: the Prism mock serves it through node:http (server.ts), the MSW handlers
+// through request handlers (../msw/); both give the same answers because both ask this.
+import { operations, type OperationName } from "../../generated/operations.js";
+import type { CreditsInfo } from "../../src/types.js";
+import { loadScenarios } from "../mock-spec.js";
+import { exampleOf, loadSpec } from "../spec.js";
+import { STATEFUL_DEFAULTS } from "./defaults.js";
+import { cooldownLeftSeconds, creditsInfo, movedToToday, newAccount, type Account, type Answer, type Timing } from "./account.js";
+
+export type { Answer } from "./account.js";
+
+export type StatefulOptions = Partial<Timing> & {
+  /** false: remember nothing, and answer every request from the spec's examples. Default true. */
+  stateful?: boolean;
+  /** Every new API key starts from this scenario's balance (mocks/scenarios.json); default the spec's example. */
+  scenario?: string;
+  /** Or from this balance, your own, kept as given (each answer is still checked against the spec). */
+  start?: CreditsInfo;
+  /** How long a charge takes; a second request with its Idempotency-Key meanwhile gets 409. Default 250. */
+  chargeMs?: number;
+  /** The clock the state reads (settling, cooldown, lots' dates). Default Date.now; tests pass their own to move time. */
+  now?: () => number;
+};
+
+/** Documented statuses to answer with, by operation, instead of the model's answer (`{ "GET /user/credits/info": 500 }`). */
+export type ForcedStatuses = Partial<Record<OperationName, number>>;
+
+/** What the model reads of a request: the host has parsed it, and has checked it against the spec. */
+export type ModelRequest = { method: string; path: string; apiKey: string; idempotencyKey: string | undefined; body: string };
+
+export type Model = {
+  /** The answer to a request, or undefined when the model has none (the host answers from the spec's examples). */
+  answer(request: ModelRequest): Promise<Answer | undefined>;
+  /** Forgets every balance, purchase and Idempotency-Key. */
+  reset(): void;
+};
+
+const CREDITS = operations["GET /user/credits/info"].path;
+const TOPUP = operations["POST /user/purchase-topup"].path;
+/** An API key ending in `:<scenario>` starts from that scenario, whatever the mock's default. */
+const SCENARIO_SUFFIX = /:([\w-]+)$/;
+
+export { STATEFUL_DEFAULTS } from "./defaults.js";
+
+/** Throws, naming the scenarios there are, when `options.scenario` is not one of them. */
+export function createModel(options: StatefulOptions = {}): Model {
+  const spec = loadSpec();
+  const cooldown = exampleOf(spec, TOPUP, "post", "429") as { cooldown_seconds: number };
+  const timing: Timing = {
+    settleMs: options.settleMs ?? STATEFUL_DEFAULTS.settleMs,
+    cooldownMs: options.cooldownMs ?? cooldown.cooldown_seconds * 1000,
+  };
+  const chargeMs = options.chargeMs ?? STATEFUL_DEFAULTS.chargeMs;
+  const now = options.now ?? Date.now;
+  // The spec's example and the scenarios carry fixed dates (the example's lots expired in 2025); a mock that looks
+  // alive moves them to today. A balance of the caller's own is kept as given.
+  const starts = new Map<string, CreditsInfo>([["", exampleOf(spec, CREDITS, "get", "200") as CreditsInfo]]);
+  for (const scenario of loadScenarios()) if (scenario.operation === "GET /user/credits/info") starts.set(scenario.name, scenario.body as CreditsInfo);
+  if (options.scenario !== undefined && !starts.has(options.scenario)) {
+    throw new Error(`no scenario "${options.scenario}"; the scenarios are ${[...starts.keys()].filter(Boolean).join(", ")}`);
+  }
+  const accounts = new Map<string, Account>();
+
+  function accountFor(apiKey: string): Account {
+    let account = accounts.get(apiKey);
+    if (!account) {
+      const named = SCENARIO_SUFFIX.exec(apiKey)?.[1];
+      const scenario = named !== undefined && starts.has(named) ? named : (options.scenario ?? "");
+      account = newAccount(scenario === "" && options.start ? options.start : movedToToday(starts.get(scenario)!, now()));
+      accounts.set(apiKey, account);
+    }
+    return account;
+  }
+
+  async function purchase(account: Account, body: string, idempotencyKey: string | undefined): Promise<Answer> {
+    const used = idempotencyKey === undefined ? undefined : account.keys.get(idempotencyKey);
+    if (used && used.body !== body) return { status: 422, body: exampleOf(spec, TOPUP, "post", "422") };
+    if (used && !used.answer) return { status: 409, body: exampleOf(spec, TOPUP, "post", "409") };
+    if (used?.answer) return used.answer;
+    const wait = cooldownLeftSeconds(account, now(), timing);
+    // A cooldown does not use the key up: the vendor documents 429 as transient.
+    if (wait > 0) {
+      return { status: 429, body: { retry_after: wait, cooldown_seconds: timing.cooldownMs / 1000 }, headers: { "retry-after": String(wait) } };
+    }
+    const record = { body, answer: undefined as Answer | undefined };
+    if (idempotencyKey !== undefined) account.keys.set(idempotencyKey, record);
+    const credits = (JSON.parse(body) as { credits: number }).credits;
+    const paymentIntentId = `pi_mock_${randomHex(12)}`;
+    account.purchases.push({ credits, at: now(), paymentIntentId });
+    // The charge takes a while; meanwhile the key is in progress (409 to a second request with it).
+    if (chargeMs > 0) await new Promise((resolve) => setTimeout(resolve, chargeMs));
+    record.answer = { status: 200, body: { success: true, payment_intent_id: paymentIntentId, credits } };
+    return record.answer;
+  }
+
+  return {
+    async answer({ method, path, apiKey, idempotencyKey, body }) {
+      if (options.stateful === false) return undefined;
+      if (method === "GET" && path === CREDITS) return { status: 200, body: creditsInfo(accountFor(apiKey), now(), timing) };
+      if (method === "POST" && path === TOPUP) return purchase(accountFor(apiKey), body, idempotencyKey);
+      return undefined;
+    },
+    reset: () => accounts.clear(),
+  };
+}
+
+/** Web Crypto, so that the model runs in browsers (MSW's worker) as in Node. */
+function randomHex(bytes: number): string {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}

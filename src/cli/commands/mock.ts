@@ -1,0 +1,33 @@
+// `olostep-billing mock`: the stateful mock of the API on 127.0.0.1 until Ctrl-C, or until whatever started it ends.
+import { MOCK_DEFAULTS } from "../../../mocks/index.js";
+import { SCENARIOS, type LocalContext, type MockArgs } from "../command-table.js";
+import { EXIT } from "../exit-codes.js";
+import { line } from "../io.js";
+import { untilStopped } from "../lifetime.js";
+import { startCliMock } from "../mock-server.js";
+import { shown } from "../terminal-text.js";
+
+export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise<number> {
+  const mock = await startCliMock({
+    port: args.port,
+    stateful: !args.stateless,
+    scenario: args.scenario,
+    settleMs: args.settleMs,
+    chargeMs: args.chargeMs,
+    cooldownMs: args.cooldownMs,
+    onRequest: args.quiet ? undefined : (seen) => line(io.stdout, `${seen.method} ${shown(seen.path)} → ${seen.status} (${Math.round(seen.ms)} ms)`),
+    onLog: args.verbose ? (text) => line(io.stdout, shown(text)) : undefined,
+  });
+  const state = args.stateless
+    ? "stateless: every answer from the spec's examples"
+    : `stateful: a balance per API key${args.scenario ? `, from scenario ${args.scenario}` : ""}; top-ups settle after ${(args.settleMs ?? MOCK_DEFAULTS.settleMs) / 1000} s`;
+  line(io.stdout, `mock: the Olostep Balance & Billing API at ${mock.url} (${state})`);
+  line(io.stdout, `try:  curl -H 'Authorization: Bearer any-key' ${mock.url}/user/credits/info`);
+  line(io.stdout, `      OLOSTEP_BASE_URL=${mock.url} OLOSTEP_API_KEY=any-key npx olostep-billing topup 10000 --yes --wait`);
+  line(io.stdout, `      a forced status: -H 'Prefer: code=500'; a scenario: an API key ending in ${SCENARIOS.map((name) => `:${name}`).join(" or ")}`);
+  line(io.stdout, "stop: Ctrl-C");
+  const why = await untilStopped();
+  await mock.stop();
+  line(io.stderr, `mock: stopped (${why})`);
+  return EXIT.ok;
+}

@@ -36,8 +36,17 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
   const widgetFile = WIDGET_CANDIDATES.find((file) => existsSync(file));
   if (!widgetFile) throw new Error("the widget is not built: run npm run build");
   const widget = readFileSync(widgetFile);
+  let origin = "";
   const handle = toNodeHandler(
-    createBillingHandler({ apiKey: options.apiKey, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, allowTopup: options.allowTopup }),
+    createBillingHandler({
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl,
+      timeoutMs: options.timeoutMs,
+      allowTopup: options.allowTopup,
+      // The door of a page on 127.0.0.1: only requests addressed to it by name and port. A page of another site that
+      // resolves its own name to 127.0.0.1 (DNS rebinding) sends its own Host, and is refused.
+      authorize: (request) => new URL(request.url).origin === origin,
+    }),
   );
   const page = pageHtml(options);
   const server = createServer((req, res) => {
@@ -53,8 +62,9 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
     server.once("error", fail);
     server.listen(options.port ?? 0, "127.0.0.1", done);
   });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    url: `${origin}/`,
     stop: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

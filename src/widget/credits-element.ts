@@ -16,6 +16,13 @@ h2{font-size:13px;font-weight:600;margin:0;color:var(--olostep-credits-muted,#5b
 button{margin-top:12px;font:inherit;padding:6px 12px;border-radius:6px;border:1px solid var(--olostep-credits-bar,#3461e0);background:var(--olostep-credits-bar,#3461e0);color:#fff;cursor:pointer}
 [role=alert]{color:var(--olostep-credits-expired,#a12121)}`;
 
+/** When a stale answer (older than its max-age: the route could not refresh it) was read, from its Age header. */
+function staleSince(response: Response): Date | undefined {
+  const age = Number(response.headers.get("age"));
+  const maxAge = Number(/max-age=(\d+)/.exec(response.headers.get("cache-control") ?? "")?.[1] ?? Number.NaN);
+  return age > 0 && age > maxAge ? new Date(Date.now() - age * 1000) : undefined;
+}
+
 const number = (value: unknown) => (typeof value === "number" ? value.toLocaleString("en-US") : "?");
 const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 
@@ -32,6 +39,8 @@ export class OlostepCreditsElement extends HTMLElement {
   #timer: ReturnType<typeof setInterval> | undefined;
   #loading: AbortController | undefined;
   #info: Info | undefined;
+  /** When the answer shown was read upstream, if the route served it stale (upstream failing or being left alone). */
+  #asOf: Date | undefined;
   #note = "";
 
   #queued = false;
@@ -60,16 +69,17 @@ export class OlostepCreditsElement extends HTMLElement {
     });
   }
 
-  /** Reads the balance again from `src`. */
+  /** Reads the balance again from `src`: the browser revalidates its copy (a 304 costs no body), never re-downloads. */
   async refresh(): Promise<void> {
     this.#loading?.abort();
     const loading = (this.#loading = new AbortController());
     if (!this.#info) this.#show([h("p", { class: "muted", "aria-busy": "true" }, "Loading credits…")]);
     try {
-      const response = await fetch(this.getAttribute("src") ?? "/api/billing", { headers: { accept: "application/json" }, signal: loading.signal });
+      const response = await fetch(this.getAttribute("src") ?? "/api/billing", { headers: { accept: "application/json" }, cache: "no-cache", signal: loading.signal });
       const body = (await response.json()) as Info & { error?: string };
       if (!response.ok) throw new Error(body.error ?? `status ${response.status}`);
       this.#info = body;
+      this.#asOf = staleSince(response);
       this.#render();
     } catch (error) {
       if (loading.signal.aborted) return;
@@ -111,6 +121,7 @@ export class OlostepCreditsElement extends HTMLElement {
       h("div", { class: "total" }, number(info.credits)),
       h("span", { class: allowed ? "pill" : "pill no" }, allowed ? "usage allowed" : "usage not allowed"),
     ];
+    if (this.#asOf) content.push(h("p", { class: "muted asof" }, `as of ${this.#asOf.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`));
     if (plan) content.push(h("p", { class: "plan" }, `${plan.display_name ?? "?"} (${plan.id ?? "?"}) · ${number(plan.credits)} credits included`));
     content.push(lots.length ? h("ul", {}, ...lots.map((lot) => this.#lot(lot, now))) : h("p", { class: "muted" }, "No credit lots."));
     const amount = Number(this.getAttribute("topup-credits"));

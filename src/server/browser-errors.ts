@@ -1,0 +1,26 @@
+// What the browser is told when the route cannot answer: a code and a status, never an upstream message (it could
+// carry a secret), and a Retry-After when there is one.
+import type { RouteAnswer } from "./route-answer.js";
+import { AuthenticationError, BillingError, InsufficientCreditsError, RateLimitError, TimeoutError, ValidationError } from "../index.js";
+
+/** The body of every refusal and failure the route sends. */
+export type HandlerError = { error: string; status: number; retryAfterSeconds?: number; idempotencyKey?: string };
+
+/** An upstream failure, as the browser may see it. */
+export function browserError(error: unknown): HandlerError {
+  if (error instanceof RateLimitError) return { error: "rate_limited", status: 429 };
+  if (error instanceof InsufficientCreditsError) return { error: "credits_exhausted", status: 402 };
+  // The server's key was refused: the browser did nothing wrong, so this is the gateway's failure.
+  if (error instanceof AuthenticationError) return { error: "upstream_auth", status: 502 };
+  if (error instanceof ValidationError) return { error: "invalid_request", status: 400 };
+  if (error instanceof TimeoutError) return { error: "upstream_timeout", status: 504 };
+  if (!(error instanceof BillingError) || error.status === undefined || error.status >= 500) return { error: "upstream_unavailable", status: 502 };
+  return { error: "upstream_refused", status: 502 };
+}
+
+/** A JSON refusal, never cached; with Retry-After when the browser should wait. */
+export function errorAnswer(body: HandlerError, headers: Record<string, string> = {}): RouteAnswer {
+  const all: Record<string, string> = { "content-type": "application/json", "cache-control": "no-store", ...headers };
+  if (body.retryAfterSeconds !== undefined) all["retry-after"] = String(body.retryAfterSeconds);
+  return { status: body.status, headers: all, body: JSON.stringify(body) };
+}

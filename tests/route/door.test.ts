@@ -214,3 +214,9 @@ describe("the key never comes back out", () => {
     expect(await (await handle(view())).json()).toMatchObject({ note: "your key is [redacted]" });
   });
 });
+
+test("a short key (a test's) is not cut out of the body: only keys of 8 characters or more are", async () => {
+  const upstream = await startFaultServer(json(200, example));
+  const handle = createBillingHandler({ apiKey: "k", baseUrl: upstream.url });
+  expect(await (await handle(view())).json()).toEqual(example);
+});

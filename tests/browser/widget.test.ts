@@ -1,0 +1,124 @@
+// <olostep-credits> in real Chromium: it revalidates instead of re-downloading (304s from the route), says "as of …"
+// when the route serves a stale answer, and renders against MSW's setupWorker handlers with no server but static files.
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { build } from "esbuild";
+import type { Browser, Page } from "playwright-core";
+import { createBillingHandler, toNodeHandler } from "../../src/server";
+import { chromiumMissing, launchChromium } from "../helpers/chromium";
+import { json, startFaultServer } from "../helpers/fault-server";
+import { REPO } from "../helpers/run-script";
+import { exampleOf, loadSpec } from "../helpers/spec";
+
+const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
+const WIDGET = resolve(REPO, "dist", "esm", "src", "widget", "credits-element.js");
+
+const skip = chromiumMissing !== undefined && process.env.CI !== "true";
+const describeBrowser = skip ? describe.skip : describe;
+if (skip) process.stderr.write(`tests/browser skipped: ${chromiumMissing}\n`);
+
+/** A page server: `files` by path, and whatever `route` answers under /api/billing. Closed after the test. */
+async function serve(files: Record<string, [type: string, body: string | Buffer]>, route?: (req: Parameters<Parameters<typeof createServer>[0]>[0], res: Parameters<Parameters<typeof createServer>[0]>[1]) => void): Promise<string> {
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://page").pathname;
+    if (route && path.startsWith("/api/billing")) return route(req, res);
+    const file = files[path];
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": file[0], "cache-control": "no-store" }).end(file[1]);
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  }
+});
+
+const page = (refresh = 0) =>
+  `<!doctype html><meta charset="utf-8"><olostep-credits src="/api/billing" refresh="${refresh}"></olostep-credits><script type="module" src="/widget.js"></script>`;
+
+describeBrowser("in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 30_000);
+  afterAll(() => browser?.close());
+
+  const shadowText = (tab: Page) => tab.locator("olostep-credits").evaluate((element) => element.shadowRoot!.textContent ?? "");
+
+  test("each refresh revalidates: the route answers 304 and upstream is read once", async () => {
+    const upstream = await startFaultServer(json(200, example));
+    const node = toNodeHandler(createBillingHandler({ apiKey: "k", baseUrl: upstream.url, maxAgeSeconds: 60 }));
+    const statuses: number[] = [];
+    const url = await serve({ "/": ["text/html", page()], "/widget.js": ["text/javascript", readFileSync(WIDGET)] }, (req, res) => {
+      res.once("finish", () => statuses.push(res.statusCode));
+      node(req, res);
+    });
+    const tab = await browser.newPage();
+    await tab.goto(url);
+    await tab.locator("olostep-credits").locator('[role="progressbar"]').first().waitFor();
+    for (let i = 0; i < 2; i++) await tab.locator("olostep-credits").evaluate((element) => (element as unknown as { refresh(): Promise<void> }).refresh());
+    expect(await shadowText(tab)).toContain("12,500");
+    expect(statuses).toEqual([200, 304, 304]);
+    expect(upstream.requests).toHaveLength(1);
+    await tab.close();
+  }, 30_000);
+
+  test("a stale answer (upstream failing, the route serving its last good one) shows as of when it was read", async () => {
+    let now = Date.now();
+    const upstream = await startFaultServer(json(200, example), json(500, { error: "boom" }));
+    const handler = createBillingHandler({ apiKey: "k", baseUrl: upstream.url, maxRetries: 0, now: () => now });
+    const node = toNodeHandler(handler);
+    const url = await serve({ "/": ["text/html", page()], "/widget.js": ["text/javascript", readFileSync(WIDGET)] }, node);
+    const tab = await browser.newPage();
+    await tab.goto(url);
+    await tab.locator("olostep-credits").locator('[role="progressbar"]').first().waitFor();
+    expect(await shadowText(tab)).not.toContain("as of");
+    now += 40_000;
+    await tab.locator("olostep-credits").evaluate((element) => (element as unknown as { refresh(): Promise<void> }).refresh());
+    const text = await shadowText(tab);
+    expect(text).toContain("12,500");
+    expect(text).toMatch(/as of \d{1,2}:\d{2}/);
+    await tab.close();
+  }, 30_000);
+
+  test("with MSW's setupWorker and olostep-billing/msw, the widget renders the mock's balance and buys, with no server but static files", async () => {
+    const entry = `
+      import { setupWorker } from "msw/browser";
+      import { createHandlers } from ${JSON.stringify(resolve(REPO, "dist/esm/mocks/msw/index.js"))};
+      const mock = createHandlers({ baseUrl: "/api/billing", chargeMs: 0 });
+      await setupWorker(...mock.handlers).start({ serviceWorker: { url: "/mockServiceWorker.js" }, quiet: true, onUnhandledRequest: "bypass" });
+      await import(${JSON.stringify(resolve(REPO, "dist/esm/src/widget/index.js"))});
+      const widget = document.createElement("olostep-credits");
+      widget.setAttribute("src", "/api/billing");
+      widget.setAttribute("topup-credits", "10000");
+      document.body.append(widget);
+      window.mockRequests = () => mock.requests();
+    `;
+    const bundle = await build({ stdin: { contents: entry, resolveDir: REPO, loader: "js" }, bundle: true, format: "esm", platform: "browser", write: false, logLevel: "silent", target: "es2022" });
+    const url = await serve({
+      "/": ["text/html", '<!doctype html><meta charset="utf-8"><body><script type="module" src="/app.js"></script></body>'],
+      "/app.js": ["text/javascript", bundle.outputFiles[0]!.text],
+      "/mockServiceWorker.js": ["text/javascript", readFileSync(require.resolve("msw/mockServiceWorker.js"))],
+    });
+    const tab = await browser.newPage();
+    tab.on("dialog", (dialog) => void dialog.accept());
+    await tab.goto(url);
+    await tab.locator("olostep-credits").locator('[role="progressbar"]').first().waitFor();
+    expect(await shadowText(tab)).toContain("12,500");
+    await tab.locator("olostep-credits").getByRole("button", { name: "Buy 10,000 credits" }).click();
+    await tab.waitForFunction(() => document.querySelector("olostep-credits")?.shadowRoot?.textContent?.includes("awaiting payment"));
+    expect(await tab.evaluate(() => (window as unknown as { mockRequests(): unknown[] }).mockRequests())).toEqual([
+      { method: "GET", path: "/user/credits/info", status: 200 },
+      { method: "POST", path: "/user/purchase-topup", status: 200 },
+      { method: "GET", path: "/user/credits/info", status: 200 },
+    ]);
+    await tab.close();
+  }, 30_000);
+});

@@ -60,8 +60,10 @@ test("sends the package's User-Agent with the caller's appended", async () => {
   }
 });
 
-test("VERSION is package.json's version", () => {
-  expect(VERSION).toBe(JSON.parse(readFileSync(`${__dirname}/../package.json`, "utf8")).version);
+test("one version everywhere: package.json, VERSION (--version, the User-Agent) and the changelog's newest entry", () => {
+  const version = JSON.parse(readFileSync(`${__dirname}/../package.json`, "utf8")).version;
+  expect(VERSION).toBe(version);
+  expect(/^## (\S+)$/m.exec(readFileSync(`${__dirname}/../CHANGELOG.md`, "utf8"))?.[1]).toBe(version);
 });
 
 test("a ConfigurationError shows only what it has: no empty method or path in util.inspect or JSON", () => {

@@ -24,6 +24,11 @@ export function readSpec(file: string, shown: string = repoLabel(file)): OpenApi
   } catch (error) {
     throw new SpecError(`${shown}: is not valid JSON (${(error as Error).message})`);
   }
+  return checkSpec(doc, shown);
+}
+
+/** `doc` as an OpenAPI 3 document, or a SpecError naming `shown` and what is wrong with it. */
+export function checkSpec(doc: unknown, shown: string): OpenApiDocument {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
     throw new SpecError(`${shown}: is not an OpenAPI document (the top level is not an object)`);
   }

@@ -1,7 +1,7 @@
 // <olostep-credits> in real Chromium: it revalidates instead of re-downloading (304s from the route), says "as of …"
 // when the route serves a stale answer, and renders against MSW's setupWorker handlers with no server but static files.
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { build } from "esbuild";
@@ -20,7 +20,7 @@ const describeBrowser = skip ? describe.skip : describe;
 if (skip) process.stderr.write(`tests/browser skipped: ${chromiumMissing}\n`);
 
 /** A page server: `files` by path, and whatever `route` answers under /api/billing. Closed after the test. */
-async function serve(files: Record<string, [type: string, body: string | Buffer]>, route?: (req: Parameters<Parameters<typeof createServer>[0]>[0], res: Parameters<Parameters<typeof createServer>[0]>[1]) => void): Promise<string> {
+async function serve(files: Record<string, [type: string, body: string | Buffer]>, route?: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://page").pathname;
     if (route && path.startsWith("/api/billing")) return route(req, res);

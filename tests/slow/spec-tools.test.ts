@@ -47,16 +47,16 @@ test("lint:spec fails on an example that breaks its schema, naming the rule and 
   expect(result.stdout).toMatch(/error\s+oas3-valid-media-example\s+"credits" property type must be integer/);
 });
 
-test("spec:update reports a removed allow_usage as breaking, and takes the new spec", () => {
+test("spec:update reports a removed allow_usage as spec:diff judges it (a warning), takes the new spec, and exits 1 with --fail-on warning", () => {
   const removed = fixture("no-allow-usage.json", (spec) => {
     const schemas = spec.components.schemas as Record<string, { properties: Record<string, unknown> }>;
     delete schemas.CreditsInfoResponse!.properties.allow_usage;
     delete (spec.paths["/user/credits/info"]!.get!.responses["200"]!.content!["application/json"]!.example as { allow_usage?: boolean }).allow_usage;
   });
-  const result = update(removed);
-  expect(result.code).toBe(0);
-  expect(result.stdout).toContain("BREAKING  CreditsInfoResponse.allow_usage removed");
-  expect(result.stdout).toContain("1 change(s), 1 breaking callers");
+  const result = runScript("spec-update.ts", [removed, "--spec", join(work, "billing.json"), "--out", join(work, "generated"), "--no-typecheck", "--fail-on", "warning"]);
+  expect(result.code).toBe(1);
+  expect(result.stdout).toContain("spec:update: 1 finding: 1 warning");
+  expect(result.stdout).toMatch(/warning\s+GET \/user\/credits\/info\s+response 200 application\/json\s+response-optional-property-removed\s+allow_usage: optional property removed/);
   expect(readFileSync(join(work, "billing.json"), "utf8")).not.toContain('"allow_usage"');
   expect(readFileSync(join(work, "generated", "billing.ts"), "utf8")).not.toContain("allow_usage");
 });
@@ -67,8 +67,7 @@ test("spec:update reports an added property as non-breaking, pretty-printed the 
   });
   const result = update(added);
   expect(result.code).toBe(0);
-  expect(result.stdout).toContain("added/ok  CreditsInfoResponse.team_name added");
-  expect(result.stdout).toContain("0 breaking callers");
+  expect(result.stdout).toMatch(/info\s+GET \/user\/credits\/info\s+response 200 application\/json\s+response-optional-property-added\s+team_name: optional property added/);
   expect(readFileSync(join(work, "billing.json"), "utf8")).toBe(`${JSON.stringify(JSON.parse(readFileSync(added, "utf8")), null, 2)}\n`);
 });
 
@@ -81,7 +80,7 @@ test.each([
 ])("spec:update refuses a spec that is %s and leaves every file as it was", (_name, change, reason) => {
   const before = snapshot();
   const result = update(fixture("broken.json", change as (spec: Spec) => unknown));
-  expect(result.code).toBe(1);
+  expect(result.code).toBe(2);
   expect(result.stderr).toMatch(reason);
   expect(snapshot()).toEqual(before);
   expect(readdirSync(work).filter((name) => name.startsWith(".incoming"))).toEqual([]);

@@ -1,0 +1,87 @@
+// `npm run spec:pull [-- --from URL ...]`: fetches the vendor's published billing spec, and when it differs from the one
+// last pulled (openapi/vendor.json) carries the vendor's change onto openapi/billing.json (three-way.ts), then does what
+// spec:update does: Spectral, regenerate, type check, findings. Exit 0: unchanged, or changed below --fail-on; 1: changed
+// with a finding at --fail-on or above (default error) or a failing type check; 2: nothing could be pulled or merged,
+// and every file is as it was.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs, isDeepStrictEqual } from "node:util";
+import { GENERATED_DIR, REPO_ROOT, SPEC_FILE } from "./tooling/paths";
+import { ScriptExit, runMain } from "./tooling/run-main";
+import { applySpec } from "./tooling/spec-apply";
+import { failsAt, jsonReport, markdownReport, parseLevel, summary, textReport } from "./tooling/spec-diff/report";
+import { checkSpec, readSpec, SpecError } from "./tooling/spec-file";
+import { mergeChanges } from "./tooling/three-way";
+import { readVendorSpec, VENDOR_SPEC_PAGES } from "./tooling/vendor-pages";
+import { writeChangeset } from "./tooling/changeset";
+
+const USAGE =
+  "usage: npm run spec:pull [-- --from URL ...] [--fail-on error|warning|info] [--findings-json FILE] [--findings-markdown FILE] [--changeset [--changeset-dir DIR]] [--no-typecheck]";
+
+runMain(async () => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        from: { type: "string", multiple: true },
+        spec: { type: "string" },
+        vendor: { type: "string" },
+        out: { type: "string" },
+        "fail-on": { type: "string" },
+        "findings-json": { type: "string" },
+        "findings-markdown": { type: "string" },
+        changeset: { type: "boolean" },
+        "changeset-dir": { type: "string" },
+        "no-typecheck": { type: "boolean" },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    throw new ScriptExit(`${(error as Error).message.split("\n")[0]}; ${USAGE}`, 2);
+  }
+  const { values } = parsed;
+  let failOn;
+  try {
+    failOn = parseLevel(values["fail-on"], "--fail-on");
+  } catch (error) {
+    throw new ScriptExit(`${(error as Error).message}; ${USAGE}`, 2);
+  }
+  const spec = values.spec ? resolve(values.spec) : SPEC_FILE;
+  const vendorFile = values.vendor ? resolve(values.vendor) : join(REPO_ROOT, "openapi", "vendor.json");
+  const sources = values.from ?? process.env.OLOSTEP_SPEC_URLS?.split(",").map((url) => url.trim()).filter(Boolean) ?? [...VENDOR_SPEC_PAGES];
+  const log = (line: string) => console.log(`spec:pull: ${line}`);
+  log(`reading ${sources.join(", ")}`);
+
+  try {
+    const published = await readVendorSpec(sources);
+    const lastPulled = checkSpec(JSON.parse(readFileSync(vendorFile, "utf8")), vendorFile);
+    if (isDeepStrictEqual(published, lastPulled)) {
+      log("the vendor's published spec is the one last pulled (openapi/vendor.json): nothing to do");
+      return 0;
+    }
+    const { merged, conflicts } = mergeChanges(lastPulled, published, readSpec(spec));
+    if (conflicts.length) {
+      throw new SpecError(`the vendor changed ${conflicts.join(", ")}, which this project's reading changed too: merge by hand (openapi/vendor.json keeps the last pull); nothing was changed`);
+    }
+    const applied = await applySpec(checkSpec(merged, "the merged spec"), { source: sources.join(", "), spec, out: values.out ? resolve(values.out) : GENERATED_DIR, typecheck: !values["no-typecheck"], log });
+    writeFileSync(vendorFile, `${JSON.stringify(published, null, 2)}\n`);
+    if (!applied.changed) {
+      log("the vendor's change leaves openapi/billing.json as it was; openapi/vendor.json is updated");
+      return 0;
+    }
+    log(summary(applied.findings));
+    if (applied.findings.length) console.log(textReport(applied.findings));
+    if (values["findings-json"]) writeFileSync(values["findings-json"], `${jsonReport(applied.findings)}\n`);
+    if (values["findings-markdown"]) writeFileSync(values["findings-markdown"], `${markdownReport(applied.findings)}\n`);
+    if (values.changeset) log(`wrote ${writeChangeset(applied.findings, values["changeset-dir"] && resolve(values["changeset-dir"]))}`);
+    if (applied.typeErrors.length) {
+      console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${line}`).join("\n"));
+      log(`the type check shows ${applied.typeErrors.length} place(s) the new spec breaks`);
+      return 1;
+    }
+    return failsAt(applied.findings, failOn) ? 1 : 0;
+  } catch (error) {
+    throw error instanceof SpecError ? new ScriptExit(`${error.message.replace(/; nothing was changed$/, "")}; nothing was changed`, 2) : error;
+  }
+});

@@ -1,0 +1,42 @@
+// Puts a new version of the spec in place, all or nothing: Spectral must find no error in it and the generator must
+// take it before anything is written; then the spec and generated/ are replaced, and the type check says what the
+// change reaches. Behind spec:update and spec:pull.
+import { spawnSync } from "node:child_process";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { renderGenerated } from "./codegen";
+import { writeFilesAtomically } from "./generated-files";
+import { lintErrors } from "./lint-spec";
+import { REPO_ROOT, repoLabel } from "./paths";
+import { diffSpecs, type Finding } from "./spec-diff";
+import { readSpec, SpecError, type OpenApiDocument } from "./spec-file";
+
+export type Applied = { changed: false } | { changed: true; findings: Finding[]; typeErrors: string[] };
+
+/** `source` names where the new spec came from, for messages. `typecheck`: run tsc once the files are in place. */
+export async function applySpec(incoming: OpenApiDocument, options: { source: string; spec: string; out: string; typecheck: boolean; log(line: string): void }): Promise<Applied> {
+  const { source, spec, out, log } = options;
+  const current = readSpec(spec);
+  if (isDeepStrictEqual(current, incoming)) return { changed: false };
+  // Staged beside the spec, so that accepting it is one rename; removed on every way out.
+  const staged = join(dirname(spec), `.incoming-${process.pid}.json`);
+  writeFileSync(staged, `${JSON.stringify(incoming, null, 2)}\n`);
+  let findings: Finding[];
+  try {
+    const problems = lintErrors(staged);
+    if (problems.length > 0) throw new SpecError(`${source}: refused, Spectral finds ${problems.length} error(s), first: ${problems[0]}; nothing was changed`);
+    log("valid OpenAPI 3, Spectral clean");
+    const files = await renderGenerated(staged, repoLabel(spec));
+    findings = diffSpecs(current, incoming);
+    renameSync(staged, spec);
+    writeFilesAtomically(out, files);
+    log(`wrote ${repoLabel(spec)} and regenerated ${repoLabel(out)}/`);
+  } finally {
+    rmSync(staged, { force: true });
+  }
+  if (!options.typecheck) return { changed: true, findings, typeErrors: [] };
+  const result = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(REPO_ROOT, "tsconfig.json")], { encoding: "utf8" });
+  const typeErrors = result.status === 0 ? [] : result.stdout.split("\n").filter((line) => line.includes("error TS"));
+  return { changed: true, findings, typeErrors };
+}

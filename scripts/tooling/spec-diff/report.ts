@@ -1,0 +1,42 @@
+// The findings as people and machines read them: aligned text for a terminal, a Markdown table for a pull request
+// (breaking ones first), JSON for CI, and the exit rule (`--fail-on`).
+import { LEVELS, type Finding, type Level } from "./findings";
+
+export function summary(findings: Finding[]): string {
+  if (findings.length === 0) return "no change to operations, parameters, bodies, responses, schemas, security or servers";
+  const counts = LEVELS.map((level) => [level, findings.filter((finding) => finding.level === level).length] as const).filter(([, count]) => count > 0);
+  return `${findings.length} finding${findings.length === 1 ? "" : "s"}: ${counts.map(([level, count]) => `${count} ${level}${count === 1 || level === "info" ? "" : "s"}`).join(", ")}`;
+}
+
+export function textReport(findings: Finding[]): string {
+  const rows = findings.map((finding) => [finding.level, finding.operation || "(document)", finding.location, finding.id, finding.text]);
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => `  ${row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]!) : cell)).join("  ")}`).join("\n");
+}
+
+/** A Markdown table; text from the spec is escaped so that it cannot break the table or add markup. */
+export function markdownReport(findings: Finding[]): string {
+  const cell = (text: string) => text.replace(/[|\\`*_<>[\]]/g, (char) => `\\${char}`).replace(/\s+/g, " ");
+  if (findings.length === 0) return "No change to operations, parameters, bodies, responses, schemas, security or servers.";
+  return [
+    "| level | operation | where | rule | change |",
+    "| --- | --- | --- | --- | --- |",
+    ...findings.map((finding) => `| ${finding.level} | ${cell(finding.operation || "(document)")} | ${cell(finding.location)} | \`${finding.id}\` | ${cell(finding.text)} |`),
+  ].join("\n");
+}
+
+export function jsonReport(findings: Finding[]): string {
+  return JSON.stringify({ findings: findings.map(({ id, level, operation, location, text }) => ({ id, level, operation, location, text })) }, null, 2);
+}
+
+/** Whether any finding is at `failOn` or above (error is above warning, warning above info). */
+export function failsAt(findings: Finding[], failOn: Level): boolean {
+  const limit = LEVELS.indexOf(failOn);
+  return findings.some((finding) => LEVELS.indexOf(finding.level) <= limit);
+}
+
+export function parseLevel(value: string | undefined, flag: string): Level {
+  if (value === undefined) return "error";
+  if (value === "error" || value === "warning" || value === "info") return value;
+  throw new Error(`${flag} must be error, warning or info, not "${value}"`);
+}

@@ -1,0 +1,63 @@
+// Schemas as the diff compares them: $refs followed (local ones: the vendor ships one file), allOf folded into one
+// schema, and the few facts a rule reads (types with `nullable`, bounds) read one way for OpenAPI 3.0 and 3.1 alike.
+import { resolvePointer } from "../spec-file";
+
+export type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  format?: string;
+  nullable?: boolean;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  additionalProperties?: boolean | Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  pattern?: string;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  maxLength?: number;
+  minLength?: number;
+  maximum?: number;
+  minimum?: number;
+  maxItems?: number;
+  minItems?: number;
+  [keyword: string]: unknown;
+};
+
+/** The schema a $ref (or a chain of them) points to; a ref that points nowhere reads as no schema at all. */
+export function deref(doc: unknown, schema: Schema | undefined, depth = 0): Schema | undefined {
+  if (!schema || typeof schema.$ref !== "string") return schema;
+  if (depth > 32) return undefined;
+  return deref(doc, resolvePointer(doc, schema.$ref) as Schema | undefined, depth + 1);
+}
+
+/** The schema with its $ref followed and its allOf members folded in: what a value must satisfy, as one schema. */
+export function effective(doc: unknown, schema: Schema | undefined, depth = 0): Schema | undefined {
+  const own = deref(doc, schema);
+  if (!own?.allOf || depth > 32) return own;
+  const { allOf, ...rest } = own;
+  const parts = [...allOf.map((member) => effective(doc, member, depth + 1) ?? {}), rest];
+  const folded: Schema = {};
+  for (const part of parts) {
+    for (const [keyword, value] of Object.entries(part)) {
+      if (keyword === "properties") folded.properties = { ...folded.properties, ...(value as Record<string, Schema>) };
+      else if (keyword === "required") folded.required = [...new Set([...(folded.required ?? []), ...(value as string[])])];
+      else if (value !== undefined) folded[keyword] = value;
+    }
+  }
+  return folded;
+}
+
+/** The schema's types, `null` included when the schema is nullable (3.0's `nullable`, or 3.1's type list). */
+export function typesOf(schema: Schema): { types: string[]; nullable: boolean } {
+  const listed = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  return { types: listed.filter((type) => type !== "null").sort(), nullable: schema.nullable === true || listed.includes("null") };
+}
+
+/** The name a $ref gives a schema (`CreditsBreakdownItem`), to pair the members of oneOf and anyOf across versions. */
+export function refName(schema: Schema | undefined): string | undefined {
+  return typeof schema?.$ref === "string" ? schema.$ref.split("/").pop() : undefined;
+}

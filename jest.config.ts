@@ -1,23 +1,29 @@
-// jest: TypeScript tests through ts-jest; one Prism for the whole run (globalSetup/globalTeardown).
+// jest: TypeScript tests through ts-jest. `npm test` runs tests/ with one Prism for the whole run (globalSetup and
+// globalTeardown); `npm run test:consumers` (BILLING_CONSUMERS=1) runs the consumer matrix under tests/consumers/,
+// which installs the packed package into a project of its own.
 import type { Config } from "jest";
+
+const consumers = process.env.BILLING_CONSUMERS === "1";
 
 const config: Config = {
   testEnvironment: "node",
-  roots: ["<rootDir>/tests"],
+  roots: [consumers ? "<rootDir>/tests/consumers" : "<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
-  // tests/slow/ (packing and installing the tarball, Spectral, spec:update, the proxy check) adds about
-  // 40 s of CPU: `npm run test:all` and CI run it, `npm test` keeps the everyday loop under 30 s.
-  testPathIgnorePatterns: process.env.BILLING_ALL_TESTS === "1" ? [] : ["/tests/slow/"],
+  // tests/slow/ (packing and installing the tarball, Spectral, spec:update and spec:pull, the mock's lifetime) adds
+  // about 60 s of CPU: `npm run test:all` and CI run it, `npm test` keeps the everyday loop short.
+  testPathIgnorePatterns: ["/node_modules/", ...(process.env.BILLING_ALL_TESTS === "1" ? [] : ["/tests/slow/"]), ...(consumers ? [] : ["/tests/consumers/"])],
+  // The consumer project's node_modules (runtimes, toolchains: about 1 GB) is no module of ours to map or watch.
+  modulePathIgnorePatterns: ["<rootDir>/tests/consumers/node_modules", "<rootDir>/tests/consumers/.work"],
   // Type errors are the job of `npm run typecheck`; transpiling only keeps the suite fast. CommonJS output turns the
   // CLI's lazy import() into require(): jest's module sandbox refuses a native dynamic import without a Node flag.
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false, tsconfig: { module: "commonjs", moduleResolution: "node10" } }] },
   // src/ imports with ".js" endings (what Node's ES module loader needs); jest resolves them to the .ts files.
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
-  testTimeout: 20_000,
+  testTimeout: consumers ? 120_000 : 20_000,
   // Most tests wait on sockets, timers and child processes, not the CPU: more workers than the 2 cores pay off.
   maxWorkers: 4,
-  globalSetup: "<rootDir>/tests/prism.global-setup.ts",
-  globalTeardown: "<rootDir>/tests/prism.global-teardown.ts",
+  globalSetup: consumers ? "<rootDir>/tests/consumers/setup.ts" : "<rootDir>/tests/prism.global-setup.ts",
+  globalTeardown: consumers ? undefined : "<rootDir>/tests/prism.global-teardown.ts",
 };
 
 export default config;

@@ -1,13 +1,12 @@
 // The spec Prism serves: openapi/billing.json plus the mock-only scenarios as named examples.
-import { operations, type OperationName } from "../generated/operations.js";
-import scenarioFile from "./scenarios.json";
+import { operations } from "../generated/operations.js";
+import { SCENARIOS, type Scenario } from "./scenarios.js";
 import { loadSpec, type OpenApiDocument } from "./spec.js";
 
-/** `operation` names one of the generated operations; tests/mock-scenarios.test.ts checks that it does. */
-export type Scenario = { name: string; summary: string; operation: OperationName; status: string; body: unknown };
+export type { Scenario } from "./scenarios.js";
 
 export function loadScenarios(): Scenario[] {
-  return structuredClone(scenarioFile.scenarios) as Scenario[];
+  return structuredClone(SCENARIOS) as Scenario[];
 }
 
 /**

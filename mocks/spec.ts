@@ -1,58 +1,12 @@
-// The spec as data: the one document type and the look-ups that the mock, the contract tests, the scripts and the
-// bench share. Importing the JSON makes tsc ship it beside the compiled mock; nothing copies it around.
-import type { paths } from "../generated/billing.js";
-import document from "../openapi/billing.json";
+// The spec as data, for the mock, the MSW handlers, the contract tests and the bench: generated/document.ts, which the
+// generator writes from openapi/billing.json, with the look-ups of openapi.ts.
+import { document } from "../generated/document.js";
+import type { OpenApiDocument } from "./openapi.js";
 
-/** A path the compiler checks against the generated `paths`: literal paths elsewhere are typed with it. */
-export type SpecPath = keyof paths;
-
-export type MediaType = { schema?: unknown; example?: unknown; examples?: Record<string, { summary?: string; value: unknown }> };
-export type ResponseObject = { description: string; content?: Record<string, MediaType> };
-export type Operation = {
-  operationId?: string;
-  parameters?: { name: string; in: string; required?: boolean; schema?: unknown }[];
-  requestBody?: { required?: boolean; content?: Record<string, MediaType> };
-  responses: Record<string, ResponseObject>;
-  [key: string]: unknown;
-};
-export type OpenApiDocument = {
-  openapi: string;
-  servers?: { url: string }[];
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, unknown>; [key: string]: unknown };
-  [key: string]: unknown;
-};
+export * from "./openapi.js";
 
 /** A fresh copy of openapi/billing.json each call: callers may change theirs. */
 export function loadSpec(): OpenApiDocument {
   return structuredClone(document) as unknown as OpenApiDocument;
 }
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-
-/** Every operation of the spec: "GET /user/credits/info" and its documented statuses. */
-export function operationsOf(spec: OpenApiDocument): { name: string; method: string; path: string; operation: Operation }[] {
-  return Object.entries(spec.paths).flatMap(([path, item]) =>
-    HTTP_METHODS.filter((method) => item[method]).map((method) => ({ name: `${method.toUpperCase()} ${path}`, method, path, operation: item[method]! })),
-  );
-}
-
-/** A JSON pointer (RFC 6901) into the spec, as $refs write it: `pointer("paths", "/user/credits/info")` → `#/paths/~1user~1credits~1info`. */
-export function pointer(...keys: (string | number)[]): string {
-  return `#/${keys.map((key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
-}
-
-/** The documented JSON example of one response. */
-export function exampleOf(spec: OpenApiDocument, path: SpecPath, method: string, status: string): unknown {
-  return spec.paths[path]?.[method]?.responses[status]?.content?.["application/json"]?.example;
-}
-
-/** The documented JSON example of one request body. */
-export function requestExampleOf(spec: OpenApiDocument, path: SpecPath, method: string): unknown {
-  return spec.paths[path]?.[method]?.requestBody?.content?.["application/json"]?.example;
-}
-
-/** The `$ref` of an operation's JSON response schema for one status. */
-export function responseSchemaRef(spec: OpenApiDocument, path: SpecPath, method: string, status: string): string | undefined {
-  return (spec.paths[path]?.[method]?.responses[status]?.content?.["application/json"]?.schema as { $ref?: string } | undefined)?.$ref;
-}

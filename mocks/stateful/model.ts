@@ -13,7 +13,7 @@ export type { Answer } from "./account.js";
 export type StatefulOptions = Partial<Timing> & {
   /** false: remember nothing, and answer every request from the spec's examples. Default true. */
   stateful?: boolean;
-  /** Every new API key starts from this scenario's balance (mocks/scenarios.json); default the spec's example. */
+  /** Every new API key starts from this scenario's balance (mocks/scenarios.ts); default the spec's example. */
   scenario?: string;
   /** Or from this balance, your own, kept as given (each answer is still checked against the spec). */
   start?: CreditsInfo;

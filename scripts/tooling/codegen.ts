@@ -1,5 +1,5 @@
 // Turns the spec into the exact text of every file under generated/ (no I/O on the output side).
-import { operationsOf } from "../../mocks/spec";
+import { operationsOf } from "../../mocks/openapi";
 import { readSpec, SpecError } from "./spec-file";
 import { renderValidators } from "./validators";
 
@@ -9,6 +9,7 @@ type OpenapiTs = typeof import("openapi-typescript");
 const GENERATED_FILE = "billing.ts";
 const OPERATIONS_FILE = "operations.ts";
 const VALIDATORS_FILE = "validators.ts";
+const DOCUMENT_FILE = "document.ts";
 
 /** Options that shape the generated types; changing one is a drift that generate:check will report. */
 const OPENAPI_TS_OPTIONS = {
@@ -31,6 +32,9 @@ export async function renderGenerated(specFile: string, specLabel: string): Prom
     [GENERATED_FILE, header + types + servers],
     [OPERATIONS_FILE, header + renderOperations(doc)],
     [VALIDATORS_FILE, header.replace("with openapi-typescript", "with ajv's standalone code") + renderValidators(doc, specLabel)],
+    // The spec itself as a module, for the mock and the MSW handlers: an ES module that imports JSON needs import
+    // attributes in Node, and a module of data needs nothing.
+    [DOCUMENT_FILE, `${header.replace(" with openapi-typescript", "")}\n/** The spec, as data. */\nexport const document: unknown = ${JSON.stringify(doc, null, 2)};\n`],
   ]);
 }
 

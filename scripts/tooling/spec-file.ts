@@ -1,6 +1,6 @@
 // Reads an OpenAPI file and refuses, with one line naming the file, anything the generator must not see.
 import { readFileSync } from "node:fs";
-import type { OpenApiDocument } from "../../mocks/spec";
+import type { OpenApiDocument } from "../../mocks/openapi";
 import { repoLabel } from "./paths";
 
 export type { OpenApiDocument };

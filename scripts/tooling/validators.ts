@@ -1,7 +1,7 @@
 // The spec's schemas as validation code (ajv standalone): every parameter, request body and JSON response schema of
 // every operation, keyed by its JSON pointer in the spec. The MSW handlers check requests and answers with it, in
 // Node and in browsers alike, without shipping a schema compiler.
-import { operationsOf, pointer, type OpenApiDocument } from "../../mocks/spec";
+import { operationsOf, pointer, type OpenApiDocument } from "../../mocks/openapi";
 import { SpecError } from "./spec-file";
 
 type AjvClass = typeof import("ajv").default;

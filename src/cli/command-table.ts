@@ -4,7 +4,7 @@ import type { OperationName } from "../../generated/operations.js";
 import { usageError } from "./exit-codes.js";
 // The mock's defaults, as data only: the help text must not load the mock (or Prism) to print them.
 import { STATEFUL_DEFAULTS } from "../../mocks/stateful/defaults.js";
-import scenarioFile from "../../mocks/scenarios.json";
+import { SCENARIOS as SCENARIO_DATA } from "../../mocks/scenarios.js";
 import type { Io } from "./io.js";
 
 export type OptionSpec = { type: "string" | "boolean"; short?: string; value?: string; help: string };
@@ -40,7 +40,7 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
 };
 
 const { settleMs: MOCK_SETTLE_MS, chargeMs: MOCK_CHARGE_MS } = STATEFUL_DEFAULTS;
-export const SCENARIOS = scenarioFile.scenarios.map((scenario) => scenario.name);
+export const SCENARIOS = SCENARIO_DATA.map((scenario) => scenario.name);
 
 const defineCommand = <Args>(spec: CommandSpec<Args>) => spec;
 

@@ -1,6 +1,6 @@
 // What changed between two versions of the spec, judged from the client's side, oasdiff's way (README: "When the
 // spec changes" says why this project keeps its own judgement). The one diff behind spec:diff, spec:update and spec:pull.
-import { operationsOf, type OpenApiDocument } from "../../../mocks/spec";
+import { operationsOf, type OpenApiDocument } from "../../../mocks/openapi";
 import { collector, sortFindings, type Finding } from "./findings";
 import { compareOperation, securityChange } from "./operation-changes";
 

@@ -1,6 +1,6 @@
 // One operation, two versions: its life (added, removed, deprecated), security, parameters, request body, and each
 // response's status, media types, headers and schema. Schemas go to schema-changes.ts with the side that reads them.
-import type { OpenApiDocument, Operation } from "../../../mocks/spec";
+import type { OpenApiDocument, Operation } from "../../../mocks/openapi";
 import { collector, type Finding, type Level } from "./findings";
 import { compareSchemas, type Docs } from "./schema-changes";
 import { deref, type Schema } from "./schema-model";

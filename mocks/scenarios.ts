@@ -1,0 +1,63 @@
+// Mock-only answers, served by the mock as named examples (Prefer: example=<name>) and as the balance a new API key
+// starts from (an API key ending in :<name>, or --scenario). Each body is checked against the spec by
+// tests/mock-scenarios.test.ts. A module, not JSON: the ES module build runs in Node without import attributes.
+import type { OperationName } from "../generated/operations.js";
+
+export type Scenario = { name: string; summary: string; operation: OperationName; status: string; body: unknown };
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    "name": "exhausted",
+    "summary": "A team that has used every credit: usage is no longer allowed and the plan fell back to SUB_BASE.",
+    "operation": "GET /user/credits/info",
+    "status": "200",
+    "body": {
+      "credits": 0,
+      "breakdown": [
+        {
+          "purchase_kind": "Subscription",
+          "allocated_units": 1000,
+          "remaining_units": 0,
+          "expiry_date": 1735689600
+        }
+      ],
+      "active_subscription": {
+        "id": "SUB_BASE",
+        "display_name": "Base",
+        "credits": 0,
+        "created_at": 1704067200
+      },
+      "allow_usage": false
+    }
+  },
+  {
+    "name": "topup-pending",
+    "summary": "Right after a top-up: the purchased lot is still Pending until Stripe's webhook confirms the payment.",
+    "operation": "GET /user/credits/info",
+    "status": "200",
+    "body": {
+      "credits": 8500,
+      "breakdown": [
+        {
+          "purchase_kind": "Subscription",
+          "allocated_units": 10000,
+          "remaining_units": 8500,
+          "expiry_date": 1893456000
+        },
+        {
+          "purchase_kind": "Pending",
+          "allocated_units": 10000,
+          "remaining_units": 0,
+          "expiry_date": 1893456000
+        }
+      ],
+      "active_subscription": {
+        "id": "SUB_PRO",
+        "display_name": "Pro",
+        "credits": 10000,
+        "created_at": 1704067200
+      },
+      "allow_usage": true
+    }
+  }
+];

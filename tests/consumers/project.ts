@@ -1,0 +1,54 @@
+// The consumer project: this directory, installed from its own lock file, with the packed olostep-billing installed
+// into it as users install it (npm install <tarball>). Prepared once per run (setup.ts); the runtimes are the exact
+// versions its package.json pins.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ensureBuilt } from "../../scripts/tooling/ensure-built";
+import { REPO_ROOT } from "../../scripts/tooling/paths";
+
+export const PROJECT = resolve(__dirname);
+export const WORK = join(PROJECT, ".work");
+const bin = (...path: string[]) => join(PROJECT, "node_modules", ...path);
+
+/** Every runtime of the matrix, as a command that runs a script file: the Node this runs on is Node 20. */
+export const RUNTIMES = {
+  "Node 20": [process.execPath],
+  "Node 22": [bin("node22", "bin", "node")],
+  "Node 24": [bin("node24", "bin", "node")],
+  "Bun 1.4": [bin("bun", "bin", "bun.exe")],
+  // Only the network, and only loopback: nothing else is granted.
+  "Deno 2.9": [bin("deno", "deno"), "run", "--allow-net=127.0.0.1"],
+} as const satisfies Record<string, string[]>;
+
+export const TSC = { "TypeScript 5.9": bin("typescript5", "bin", "tsc"), "TypeScript 7": bin("typescript", "bin", "tsc") } as const;
+
+/** npm ci when the lock file changed since the last install (or there is none), then the tarball of this build. */
+export function prepareProject(log: (line: string) => void = () => undefined): string {
+  const installed = bin(".package-lock.json");
+  const lock = readFileSync(join(PROJECT, "package-lock.json"), "utf8");
+  const current = existsSync(installed) && sameTree(lock, readFileSync(installed, "utf8"));
+  if (!current) {
+    log("consumers: npm ci (the runtimes and tools, from the npm cache when it has them)");
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: PROJECT, stdio: "ignore" });
+  }
+  ensureBuilt();
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", WORK], { cwd: REPO_ROOT, stdio: "ignore" });
+  const tarball = join(WORK, readdirSync(WORK).find((name) => name.endsWith(".tgz"))!);
+  // Its dependencies (openapi-fetch, lru-cache) are already in the project at the versions the lock pins: no network.
+  execFileSync("npm", ["install", "--no-save", "--offline", "--ignore-scripts", "--no-audit", "--no-fund", tarball], { cwd: PROJECT, stdio: "ignore" });
+  log(`consumers: installed ${tarball}`);
+  return tarball;
+}
+
+/** Whether the installed tree is the one the lock describes (npm's hidden lock, without the tarball installed since). */
+function sameTree(lock: string, hidden: string): boolean {
+  const packages = (text: string) => Object.entries((JSON.parse(text) as { packages: Record<string, { version?: string }> }).packages)
+    .filter(([path]) => path !== "" && path !== "node_modules/olostep-billing")
+    .map(([path, info]) => `${path}@${info.version}`)
+    .sort()
+    .join("\n");
+  return packages(lock) === packages(hidden);
+}

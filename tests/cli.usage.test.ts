@@ -31,8 +31,8 @@ test.each([
 });
 
 
-test("the README shows the --help text exactly as the CLI prints it", () => {
+test("docs/cli.md shows the --help text, exit codes included, exactly as the CLI prints it", () => {
   const { usage } = require("../src/cli/usage") as typeof import("../src/cli/usage");
-  const readme = require("node:fs").readFileSync(require("node:path").resolve(__dirname, "..", "README.md"), "utf8") as string;
-  expect(readme).toContain(`\`\`\`text\n${usage()}\n\`\`\``);
+  const page = require("node:fs").readFileSync(require("node:path").resolve(__dirname, "..", "docs", "cli.md"), "utf8") as string;
+  expect(page).toContain(`\`\`\`text output=help\n${usage()}\n\`\`\``);
 });

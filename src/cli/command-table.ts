@@ -75,7 +75,7 @@ export const COMMANDS = {
   }),
   check: defineCommand<{ min: number }>({
     synopsis: "--min N",
-    summary: "exit 0 when usage is allowed and the balance is at least N, else 1",
+    summary: "exit 0 when usage is allowed and the balance is at least N; 1 when it is less, 7 when usage is not allowed",
     calls: ["GET /user/credits/info"],
     options: { min: { type: "string", value: "N", help: "the credits the job needs" } },
     parse: (values, positionals) => {
@@ -129,7 +129,7 @@ export const COMMANDS = {
   }),
   mock: defineCommand<MockArgs>({
     synopsis: "",
-    summary: "a stateful mock of the API on 127.0.0.1 until Ctrl-C (needs @stoplight/prism-cli)",
+    summary: "a stateful mock of the API on 127.0.0.1 until Ctrl-C; no key (needs @stoplight/prism-cli)",
     calls: [],
     options: {
       port: { type: "string", value: "N", help: "the mock's port (default 4010; 0 picks a free one)" },

@@ -20,7 +20,7 @@ function optionRows(options: Record<string, OptionSpec>, indent = ""): string[] 
 export function usage(): string {
   const commands = Object.entries(COMMANDS).flatMap(([name, command]) => [
     row(`${name}${command.synopsis ? ` ${command.synopsis}` : ""}`, command.summary),
-    row("", `calls ${command.calls.join(", ")}`),
+    ...(command.calls.length ? [row("", `calls ${command.calls.join(", ")}`)] : []),
     ...optionRows(Object.fromEntries(Object.entries(command.options).filter(([option]) => !command.synopsis.includes(`--${option}`))), "  "),
   ]);
   const exits = (Object.keys(EXIT) as (keyof typeof EXIT)[]).map((name) => `  ${String(EXIT[name]).padStart(2)}  ${EXIT_MEANINGS[name]}`);

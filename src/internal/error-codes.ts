@@ -1,4 +1,4 @@
-// The vendor's documented error codes (../shared/reference/errors-and-idempotency.md), one constant each so that a
+// The vendor's documented error codes (https://docs.olostep.com/api-reference/errors), one constant each so that a
 // bundle keeps only those its code compares with.
 
 export const CREDITS_EXHAUSTED = "credits_exhausted";

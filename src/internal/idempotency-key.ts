@@ -3,7 +3,7 @@ import type { Call } from "./error-mapping.js";
 import { ValidationError } from "../errors.js";
 import { HEADER_VALUE_RULE, isHeaderValue } from "./header-value.js";
 
-/** The vendor's limit on a key's length (../shared/reference/errors-and-idempotency.md). */
+/** The vendor's limit on a key's length (https://docs.olostep.com/api-reference/common/idempotency, "Key Format"). */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export function newIdempotencyKey(): string {

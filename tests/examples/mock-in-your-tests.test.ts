@@ -1,4 +1,4 @@
-// The README's example: application code tested against the stateful mock, as a user of olostep-billing/mock would.
+// docs/testing.md's idea in this repository: application code tested against the stateful mock, as a user of olostep-billing/mock would.
 import { createBillingClient, type BillingClient } from "../../src"; // in your project: "olostep-billing"
 import { startMock, type RunningMock } from "../../mocks/index"; // in your project: "olostep-billing/mock"
 

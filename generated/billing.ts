@@ -229,6 +229,7 @@ export interface components {
             credits?: number;
             /** @description Per-lot credit detail. */
             breakdown?: components["schemas"]["CreditsBreakdownItem"][];
+            /** @description See the `ActiveSubscription` schema. */
             active_subscription?: components["schemas"]["ActiveSubscription"];
             /** @description Whether the team can still consume credits. */
             allow_usage?: boolean;

@@ -16,4 +16,5 @@ export const operations = {
   "POST /user/purchase-topup": postUserPurchaseTopup,
 } as const;
 
+/** An operation's name, as `METHOD /path`. */
 export type OperationName = keyof typeof operations;

@@ -7,7 +7,15 @@ import { operations, type OperationName } from "../generated/operations.js";
 import type { ForcedStatuses } from "./stateful/model.js";
 import { MockStartError } from "./start-errors.js";
 
-export type SeenByMock = { method: string; path: string; status: number };
+/** A request the mock answered. */
+export type SeenByMock = {
+  /** `GET`, `POST`, … */
+  method: string;
+  /** The path, without the query. */
+  path: string;
+  /** The status it got. */
+  status: number;
+};
 export type { ForcedStatuses };
 
 export type FrontDoorOptions = {

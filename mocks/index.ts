@@ -9,10 +9,12 @@ import { startModelServer } from "./stateful/server.js";
 export { startPrism, freePort, type PrismOptions, type RunningPrism } from "./prism.js";
 export { MockStartError, PrismStartError, PRISM_INSTALL } from "./start-errors.js";
 export type { SeenByMock, ForcedStatuses } from "./front-door.js";
+export type { OperationName } from "../generated/operations.js";
 export type { StatefulOptions } from "./stateful/model.js";
 /** The stateful mock's defaults (settleMs, chargeMs); the cooldown comes from the spec's example. */
 export { STATEFUL_DEFAULTS as MOCK_DEFAULTS } from "./stateful/model.js";
 
+/** What `startMock()` takes: the stateful mock's options, and the server's. */
 export type MockOptions = StatefulOptions & {
   /** Default: a free port. */
   port?: number;
@@ -24,8 +26,11 @@ export type MockOptions = StatefulOptions & {
   onLog?: (line: string) => void;
 };
 
+/** A mock that `startMock()` started. */
 export type RunningMock = {
+  /** Where it listens (`http://127.0.0.1:<port>`): the client's `baseUrl`. */
   url: string;
+  /** Its port. */
   port: number;
   /** Prism's process id. */
   pid: number;
@@ -37,7 +42,12 @@ export type RunningMock = {
   requests(): SeenByMock[];
 };
 
-/** Rejects with a MockStartError (Prism missing, the port taken) and leaves nothing running or on disk. */
+/**
+ * The stateful mock of the API on 127.0.0.1, Prism in front validating every answer against the spec. It ends with
+ * the process that started it, however that process ends.
+ *
+ * @throws MockStartError (Prism missing, the port taken, Prism not starting), leaving nothing running or on disk.
+ */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   prismCliPath();
   const model = createModel(options);

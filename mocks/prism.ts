@@ -14,6 +14,7 @@ const HOST = "127.0.0.1";
 const READY_LINE = /Prism is listening on (http:\/\/\S+)/;
 const EXIT_WITH_PARENT = resolve(__dirname, "exit-with-parent.cjs");
 
+/** What `startPrism()` takes. */
 export type PrismOptions = {
   /** Default: a free port chosen now. */
   port?: number;
@@ -30,17 +31,29 @@ export type PrismOptions = {
   scenarios?: boolean;
 };
 
+/** A Prism that `startPrism()` started. */
 export type RunningPrism = {
+  /** Where it listens (`http://127.0.0.1:<port>`). */
   url: string;
+  /** Its port. */
   port: number;
+  /** Its process id. */
   pid: number;
   /** Stops exactly the process this call started; resolves once it has exited. Safe to call twice. */
   stop(): Promise<void>;
 };
 
+/**
+ * Prism alone, serving the spec's examples on 127.0.0.1 (or, with `upstream`, checking another server's answers
+ * against the spec), with no state: what the contract tests run against. It ends with the process that started it.
+ *
+ * @throws MockStartError when Prism is not installed; PrismStartError when it would not start (nothing is left).
+ */
 export async function startPrism(options: PrismOptions = {}): Promise<RunningPrism> {
   // Before anything is created: a missing peer names its install command and leaves nothing behind.
   const cli = prismCliPath();
+  // A port asked for and taken fails here, in milliseconds, rather than after Prism's seconds of start-up.
+  if (options.port !== undefined) await ensurePortFree(options.port);
   const port = options.port ?? (await freePort());
   const workDir = mkdtempSync(join(tmpdir(), "olostep-billing-mock-"));
   const specFile = join(workDir, "billing.mock.json");
@@ -80,6 +93,17 @@ export function freePort(): Promise<number> {
       const port = typeof address === "object" && address ? address.port : 0;
       probe.close(() => resolvePort(port));
     });
+  });
+}
+
+/** Rejects with a PrismStartError naming the port when something listens there already. */
+function ensurePortFree(port: number): Promise<void> {
+  return new Promise((resolveFree, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new PrismStartError(`Prism could not start on ${HOST}:${port}: ${error.code === "EADDRINUSE" ? "the port is in use (EADDRINUSE)" : error.message}`)),
+    );
+    probe.listen(port, HOST, () => probe.close(() => resolveFree()));
   });
 }
 

@@ -2,11 +2,13 @@
 
 /** The mock could not start: its port is taken, Prism is missing or would not start. Nothing is left running. */
 export class MockStartError extends Error {
+  /** The class's name, as logs show it. */
   override name = "MockStartError";
 }
 
 /** Prism itself would not start (the port is taken, it exited, it never said it was listening). */
 export class PrismStartError extends MockStartError {
+  /** The class's name, as logs show it. */
   override name = "PrismStartError";
 }
 

@@ -1,9 +1,12 @@
 // The error classes a caller branches on. Every field a server supplied is redacted and bounded before it gets here.
 
+/** What an error is made from: the facts of the request it belongs to. Exported for tests that build errors. */
 export type ErrorDetails = {
-  /** The request's method and path; absent (empty) for a ConfigurationError, which no request had. */
+  /** The request's method (`GET`); empty for a ConfigurationError, which no request had. */
   method: string;
+  /** The request's path (`/user/credits/info`); empty for a ConfigurationError. */
   path: string;
+  /** The HTTP status, when a response arrived. */
   status?: number;
   /**
    * The body's machine-readable code (`error` in the spec's shape, `code` in the vendor's error object), when it is
@@ -17,6 +20,7 @@ export type ErrorDetails = {
   errorId?: string;
   /** The top-up's Idempotency-Key: retrying with it cannot charge twice. */
   idempotencyKey?: string;
+  /** The underlying error (a socket error, an abort); kept off `JSON.stringify`. */
   cause?: unknown;
 };
 
@@ -33,16 +37,27 @@ function setFacts<T extends object>(error: object, details: T, names: readonly (
 
 /** Base of every error the client throws. Never carries the API key or the request's headers. */
 export class BillingError extends Error {
+  /** The class's name (`RateLimitError`), as logs show it; survives bundlers that rename classes. */
   override name = "BillingError";
-  /** The request's method and path (`GET`, `/user/credits/info`); absent on a ConfigurationError. */
+  /** The request's method (`GET`); absent on a ConfigurationError. */
   declare readonly method: string | undefined;
+  /** The request's path (`/user/credits/info`); absent on a ConfigurationError. */
   declare readonly path: string | undefined;
+  /** The HTTP status, when a response arrived. */
   declare readonly status: number | undefined;
+  /**
+   * The body's machine-readable code (`credits_exhausted`, see ERROR_CODES), or the runtime's socket code on a
+   * ConnectionError (`ECONNREFUSED`); absent when the server sent a sentence instead.
+   */
   declare readonly code: string | undefined;
+  /** From the response's `x-request-id` (or `request-id`) header. */
   declare readonly requestId: string | undefined;
+  /** The vendor's error `id` (`error_abc123`): what to quote to the vendor's support. */
   declare readonly errorId: string | undefined;
+  /** The top-up's Idempotency-Key: a retry with it cannot charge twice. */
   declare readonly idempotencyKey: string | undefined;
 
+  /** Used by the client; exported so that tests can build the errors they expect. */
   constructor(message: string, details: ErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     // Copied by name, never wholesale: a caller's details object may hold more (the call's secrets among it). Only
@@ -68,7 +83,9 @@ export class InsufficientCreditsError extends BillingError { override name = "In
  */
 export class RateLimitError extends BillingError {
   override name = "RateLimitError";
+  /** Seconds to wait before trying again: the body's `retry_after`, else the `Retry-After` header. */
   declare readonly retryAfterSeconds: number | undefined;
+  /** The top-up cooldown's whole length, when the body gave it (`cooldown_seconds`). */
   declare readonly cooldownSeconds: number | undefined;
 
   constructor(message: string, details: ErrorDetails & { retryAfterSeconds?: number; cooldownSeconds?: number }) {
@@ -80,6 +97,7 @@ export class RateLimitError extends BillingError {
 /** Any 5xx. `retryAfterSeconds` when the server said when to come back (a 503 with `Retry-After`). */
 export class ServerError extends BillingError {
   override name = "ServerError";
+  /** Seconds until the server expects to answer again (a 503's `Retry-After`). */
   declare readonly retryAfterSeconds: number | undefined;
 
   constructor(message: string, details: ErrorDetails & { retryAfterSeconds?: number }) {

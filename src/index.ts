@@ -30,6 +30,9 @@ export { RETRY_DEFAULTS } from "./internal/retry.js";
 export type { CreditsInfo, CreditLot, PurchaseKind, ActiveSubscription, ErrorBody, TopupCredits, TopupReceipt } from "./types.js";
 export { WAIT_DEFAULTS, type WaitForCreditsOptions } from "./internal/wait-for-credits.js";
 export { stripControls } from "./internal/untrusted-text.js";
+export type { ErrorDetails } from "./errors.js";
+export type { FetchLike } from "./internal/transport.js";
+export type { RawClient, RawMiddleware } from "./internal/openapi-fetch-types.js";
 export { VERSION } from "./version.js";
 /** The top-up amounts the spec allows. */
 export { purchaseTopupRequestCreditsValues as TOPUP_CREDITS } from "../generated/billing.js";

@@ -1,7 +1,7 @@
 // The stateful mock as a stand-in for the API, on both of its hosts (Prism in a process of its own, MSW handlers in
 // this one): balances per key, settling, cooldown, idempotency. One model, two hosts: every test here runs on both.
 import { createBillingClient, IdempotencyError, RateLimitError, type CreditsInfo } from "../src";
-import { HOSTS, PRISM_HOST, type RunningHost } from "./helpers/mock-hosts";
+import { HOSTS, type RunningHost } from "./helpers/mock-hosts";
 import { exampleOf, loadSpec } from "./helpers/spec";
 
 const spec = loadSpec();
@@ -13,11 +13,18 @@ const lots = (info: CreditsInfo) => info.breakdown?.map((lot) => `${lot.purchase
 
 describe.each(HOSTS)("on $name", (host) => {
   let mock: RunningHost;
+  /** Mocks started with other options, each for one test below: started together (a Prism host takes seconds). */
+  let slow: RunningHost, forced: RunningHost, broken: RunningHost;
   beforeAll(async () => {
     // The mock reads this clock: settling and the cooldown are tested by moving time, not by waiting for it.
-    mock = await host.start({ now: () => clock, settleMs: SETTLE_MS, chargeMs: 0 });
-  }, 30_000);
-  afterAll(() => mock?.stop());
+    [mock, slow, forced, broken] = await Promise.all([
+      host.start({ now: () => clock, settleMs: SETTLE_MS, chargeMs: 0 }),
+      host.start({ now: () => clock, chargeMs: 400 }),
+      host.start({ force: { "POST /user/purchase-topup": 500 } }),
+      host.start({ start: { credits: "lots" as unknown as number } }),
+    ]);
+  }, 60_000);
+  afterAll(() => Promise.all([mock, slow, forced, broken].map((running) => running?.stop())));
   beforeEach(() => mock.reset());
 
   const client = (apiKey = "mock-test-key") => createBillingClient({ apiKey, baseUrl: mock.url, maxRetries: 0 });
@@ -75,20 +82,15 @@ describe.each(HOSTS)("on $name", (host) => {
   });
 
   test("a request whose key is still being charged gets 409; the safe retry then gets the receipt", async () => {
-    const slow = await host.start({ now: () => clock, chargeMs: 400 });
-    try {
-      const billing = createBillingClient({ apiKey: "k", baseUrl: slow.url, maxRetries: 0 });
-      const first = billing.purchaseTopup(10000, { idempotencyKey: "order-3" });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const second = await billing.purchaseTopup(10000, { idempotencyKey: "order-3" }).catch((e: unknown) => e);
-      expect(second).toMatchObject({ name: "IdempotencyError", status: 409, code: "idempotency_key_in_progress" });
-      const receipt = await first;
-      await expect(billing.purchaseTopup(10000, { idempotencyKey: "order-3" })).resolves.toEqual(receipt);
-      expect(slow.requests().filter((r) => r.method === "POST").map((r) => r.status)).toEqual([409, 200, 200]);
-    } finally {
-      await slow.stop();
-    }
-  }, 30_000);
+    const billing = createBillingClient({ apiKey: "k", baseUrl: slow.url, maxRetries: 0 });
+    const first = billing.purchaseTopup(10000, { idempotencyKey: "order-3" });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = await billing.purchaseTopup(10000, { idempotencyKey: "order-3" }).catch((e: unknown) => e);
+    expect(second).toMatchObject({ name: "IdempotencyError", status: 409, code: "idempotency_key_in_progress" });
+    const receipt = await first;
+    await expect(billing.purchaseTopup(10000, { idempotencyKey: "order-3" })).resolves.toEqual(receipt);
+    expect(slow.requests().filter((r) => r.method === "POST").map((r) => r.status)).toEqual([409, 200, 200]);
+  });
 
   test("each API key has its own balance, and a key ending in :exhausted starts from that scenario", async () => {
     await client("team-a").purchaseTopup(10000);
@@ -125,38 +127,23 @@ describe.each(HOSTS)("on $name", (host) => {
   });
 
   test("a forced status (the force option) answers that operation with the spec's example, and the rest as usual", async () => {
-    const forced = await host.start({ force: { "POST /user/purchase-topup": 500 } });
-    try {
-      const billing = createBillingClient({ apiKey: "k", baseUrl: forced.url, maxRetries: 0 });
-      await expect(billing.purchaseTopup(10000)).rejects.toMatchObject({ name: "ServerError", status: 500 });
-      await expect(billing.getCreditsInfo()).resolves.toMatchObject({ credits: 12_500 });
-    } finally {
-      await forced.stop();
-    }
-  }, 30_000);
+    const billing = createBillingClient({ apiKey: "k", baseUrl: forced.url, maxRetries: 0 });
+    await expect(billing.purchaseTopup(10000)).rejects.toMatchObject({ name: "ServerError", status: 500 });
+    await expect(billing.getCreditsInfo()).resolves.toMatchObject({ credits: 12_500 });
+  });
 
   test("a state that breaks the spec is a loud 500 naming the violation, never silent drift", async () => {
-    const broken = await host.start({ start: { credits: "lots" as unknown as number } });
-    try {
-      const response = await fetch(`${broken.url}/user/credits/info`, { headers: { Authorization: "Bearer k" } });
-      expect(response.status).toBe(500);
-      expect(await response.text()).toContain("credits");
-      expect(JSON.parse(response.headers.get("sl-violations") ?? "[]")).toContainEqual(
-        expect.objectContaining({ location: ["response", "body", "credits"], message: "Response body property credits must be integer" }),
-      );
-    } finally {
-      await broken.stop();
-    }
-  }, 30_000);
+    const response = await fetch(`${broken.url}/user/credits/info`, { headers: { Authorization: "Bearer k" } });
+    expect(response.status).toBe(500);
+    expect(await response.text()).toContain("credits");
+    expect(JSON.parse(response.headers.get("sl-violations") ?? "[]")).toContainEqual(
+      expect.objectContaining({ location: ["response", "body", "credits"], message: "Response body property credits must be integer" }),
+    );
+  });
 });
 
-test("Prism alone: Prefer: dynamic=true answers random bodies that fit the schema", async () => {
-  const mock = await PRISM_HOST.start();
-  try {
-    const billing = createBillingClient({ apiKey: "k", baseUrl: mock.url, maxRetries: 0 });
-    const random = await Promise.all([1, 2, 3].map(() => billing.getCreditsInfo({ headers: { Prefer: "dynamic=true" } })));
-    expect(new Set(random.map((info) => JSON.stringify(info))).size).toBeGreaterThan(1);
-  } finally {
-    await mock.stop();
-  }
-}, 30_000);
+test("Prism alone (this run's shared Prism): Prefer: dynamic=true answers random bodies that fit the schema", async () => {
+  const billing = createBillingClient({ apiKey: "k", baseUrl: process.env.PRISM_URL!, maxRetries: 0 });
+  const random = await Promise.all([1, 2, 3].map(() => billing.getCreditsInfo({ headers: { Prefer: "dynamic=true" } })));
+  expect(new Set(random.map((info) => JSON.stringify(info))).size).toBeGreaterThan(1);
+});

@@ -1,16 +1,22 @@
 // mocks/prism.ts starts Prism where asked, says why when it cannot, and stops exactly what it started.
 import { PrismStartError, startPrism } from "../mocks/prism";
-import { isAlive } from "./helpers/processes";
+import { readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { isAlive, parentOf, pidsMatching } from "./helpers/processes";
 
 
-test("a port already taken gives a PrismStartError naming the port, and leaves no process", async () => {
+test("a port already taken gives a PrismStartError naming the port before Prism is started, and leaves nothing", async () => {
   const taken = Number(new URL(process.env.PRISM_URL!).port);
+  // Prisms of this process's own (in band, the run's shared Prism is one; other test files start theirs meanwhile).
+  const ours = () => pidsMatching(/prism-cli/).filter((pid) => parentOf(pid) === process.pid);
+  const prisms = ours();
+  const before = readdirSync(tmpdir()).filter((name) => name.startsWith("olostep-billing-mock-"));
   const error = await startPrism({ port: taken }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(PrismStartError);
-  expect((error as Error).message).toContain(`127.0.0.1:${taken}`);
-  expect((error as Error).message).toContain("EADDRINUSE");
-  // Prism may take its time to start and fail on a busy machine: this waits for its answer, not for a clock.
-}, 60_000);
+  expect((error as Error).message).toBe(`Prism could not start on 127.0.0.1:${taken}: the port is in use (EADDRINUSE)`);
+  expect(ours()).toEqual(prisms);
+  expect(readdirSync(tmpdir()).filter((name) => name.startsWith("olostep-billing-mock-") && !before.includes(name))).toEqual([]);
+});
 
 test("stop() ends exactly the process it started, and a second stop() is harmless", async () => {
   const prism = await startPrism();

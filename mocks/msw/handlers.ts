@@ -6,6 +6,7 @@ import { operations } from "../../generated/operations.js";
 import { createModel, type ForcedStatuses, type StatefulOptions } from "../stateful/model.js";
 import { createPrismRules } from "./prism-rules.js";
 
+/** What `createHandlers()` takes: the stateful mock's options, and where to answer. */
 export type HandlersOptions = StatefulOptions & {
   /**
    * Where the handlers answer. Default: the spec's server (`https://api.olostep.com`), where the client goes. A path
@@ -17,8 +18,17 @@ export type HandlersOptions = StatefulOptions & {
   force?: ForcedStatuses;
 };
 
-export type SeenByHandlers = { method: string; path: string; status: number };
+/** A request the handlers answered. */
+export type SeenByHandlers = {
+  /** `GET`, `POST`, … */
+  method: string;
+  /** The path relative to the base URL, without the query. */
+  path: string;
+  /** The status it got. */
+  status: number;
+};
 
+/** What `createHandlers()` returns: the handlers, and the mock's state to reset and inspect. */
 export type MockHandlers = {
   /** For `setupServer(...handlers)` (msw/node) or `setupWorker(...handlers)` (msw/browser). */
   handlers: HttpHandler[];

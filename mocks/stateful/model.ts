@@ -10,7 +10,12 @@ import { cooldownLeftSeconds, creditsInfo, movedToToday, newAccount, type Accoun
 
 export type { Answer } from "./account.js";
 
-export type StatefulOptions = Partial<Timing> & {
+/** How the stateful mock behaves; `startMock()` and `createHandlers()` take these. */
+export type StatefulOptions = {
+  /** How long a purchase stays a `Pending` lot before it lands. Default 3000. */
+  settleMs?: number;
+  /** One purchase attempt per team per this long. Default the spec's cooldown example (60 s). */
+  cooldownMs?: number;
   /** false: remember nothing, and answer every request from the spec's examples. Default true. */
   stateful?: boolean;
   /** Every new API key starts from this scenario's balance (mocks/scenarios.ts); default the spec's example. */

@@ -59,6 +59,7 @@ function renderOperations(doc: Parameters<typeof operationsOf>[0]): string {
     ...operations.map(({ name, constant }) => `  ${JSON.stringify(name)}: ${constant},`),
     "} as const;",
     "",
+    "/** An operation's name, as `METHOD /path`. */",
     "export type OperationName = keyof typeof operations;",
     "",
   ].join("\n");
@@ -70,6 +71,27 @@ function constantName(method: string, path: string): string {
   return method.toLowerCase() + words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
 }
 
+type SchemaNode = { $ref?: string; description?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode };
+
+/**
+ * A property that is only a `$ref` has no comment in the generated types, so an editor's hover and the API reference
+ * show nothing for it. It gets the referenced schema's description, or a pointer to that schema: nothing is invented.
+ */
+function withReferenceDescriptions(doc: { components?: { schemas?: Record<string, SchemaNode> } }): object {
+  const schemas = doc.components?.schemas ?? {};
+  const visit = (node: SchemaNode | undefined): void => {
+    if (!node || typeof node !== "object") return;
+    for (const property of Object.values(node.properties ?? {})) {
+      const name = property.$ref?.match(/^#\/components\/schemas\/(.+)$/)?.[1];
+      if (name !== undefined && property.description === undefined) property.description = schemas[name]?.description ?? `See the \`${name}\` schema.`;
+      visit(property);
+    }
+    visit(node.items);
+  };
+  for (const schema of Object.values(schemas)) visit(schema);
+  return doc;
+}
+
 async function runOpenapiTypescript(doc: object, specLabel: string): Promise<string> {
   // openapi-typescript prints each problem on its own before throwing; keep our output to one line.
   const originalError = console.error;
@@ -78,7 +100,7 @@ async function runOpenapiTypescript(doc: object, specLabel: string): Promise<str
     // Loaded only once the spec has passed our own checks, so a broken spec fails fast; require() picks
     // the package's CommonJS build, which loads in about half the time of its ES module build.
     const { default: openapiTS, astToString } = require("openapi-typescript") as { default: OpenapiTs } & Pick<OpenapiTs, "astToString">;
-    return astToString(await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], OPENAPI_TS_OPTIONS));
+    return astToString(await openapiTS(withReferenceDescriptions(structuredClone(doc)) as Parameters<typeof openapiTS>[0], OPENAPI_TS_OPTIONS));
   } catch (error) {
     const reason = (error as Error).message.split("\n")[0];
     throw new SpecError(`${specLabel}: openapi-typescript refused it (${reason})`);

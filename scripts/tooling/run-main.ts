@@ -8,14 +8,19 @@ export class ScriptExit extends Error {
   }
 }
 
+/** How a main ended: its exit code, and the one line for stderr when it failed. Tests run a main in-process with it. */
+export async function outcomeOf(main: () => Promise<void | number>): Promise<{ code: number; error?: string }> {
+  try {
+    const code = await main();
+    return { code: typeof code === "number" ? code : 0 };
+  } catch (error) {
+    return { code: error instanceof ScriptExit ? error.exitCode : 1, error: `error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
 export function runMain(main: () => Promise<void | number>): void {
-  main().then(
-    (code) => {
-      if (typeof code === "number") process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = error instanceof ScriptExit ? error.exitCode : 1;
-    },
-  );
+  void outcomeOf(main).then(({ code, error }) => {
+    if (error !== undefined) console.error(error);
+    if (code !== 0) process.exitCode = code;
+  });
 }

@@ -1,5 +1,6 @@
 // The options every typed method takes.
 
+/** What every call takes: a signal to cancel it, and extra headers. */
 export type CallOptions = {
   /** Cancels the call, retries and backoff included; rejects with the signal's reason (an AbortError). */
   signal?: AbortSignal;

@@ -4,6 +4,7 @@ import { HEADER_VALUE_RULE, isHeaderValue } from "./header-value.js";
 import { RETRY_DEFAULTS } from "./retry.js";
 import type { FetchLike } from "./transport.js";
 
+/** What `createBillingClient()` and `createCreditsClient()` take; every field has a default. */
 export type BillingClientOptions = {
   /** Default: `process.env.OLOSTEP_API_KEY`. Must be a valid header value (printable ASCII, no spaces at the ends). */
   apiKey?: string;
@@ -41,7 +42,15 @@ export type ResolvedConfig = Required<Omit<BillingClientOptions, "userAgent" | "
 /** The longest delay setTimeout keeps; longer ones fire at once (with a warning), so they are refused instead. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
-export const CONFIG_DEFAULTS = { timeoutMs: 30_000, maxRetries: RETRY_DEFAULTS.maxRetries, maxRetryAfterMs: RETRY_DEFAULTS.maxRetryAfterMs } as const;
+/** The client's defaults, for code that wants to show or derive from them. */
+export const CONFIG_DEFAULTS = {
+  /** Each attempt's time limit. */
+  timeoutMs: 30_000,
+  /** Extra attempts for reads. */
+  maxRetries: RETRY_DEFAULTS.maxRetries,
+  /** The longest `Retry-After` waited for. */
+  maxRetryAfterMs: RETRY_DEFAULTS.maxRetryAfterMs,
+} as const;
 
 const LOOPBACK_HOSTS = new Set(["localhost", "[::1]"]);
 

@@ -1,9 +1,12 @@
 // The retry policy as pure functions: whether to try again, and how long to wait first.
 
+/** The retry policy's numbers: how many retries, and the backoff between them (full jitter). */
 export const RETRY_DEFAULTS = {
   /** Extra attempts after the first; the client's `maxRetries` default. */
   maxRetries: 2,
+  /** The first backoff's ceiling; it doubles each retry. */
   baseDelayMs: 500,
+  /** The ceiling no backoff goes past. */
   maxDelayMs: 8_000,
   /** The longest `Retry-After` the client sleeps for; asked for longer, it gives up at once and says how long. */
   maxRetryAfterMs: 60_000,

@@ -13,6 +13,7 @@ import { acceptRealRequests } from "./raw-client.js";
 import type { TopupCredits, TopupReceipt } from "../types.js";
 import type { CallOptions } from "./call-options.js";
 
+/** What `purchaseTopup` takes besides the amount: the Idempotency-Key and whether to retry with it. */
 export type TopupOptions = CallOptions & {
   /** Sent as `Idempotency-Key`. Default: a fresh random UUID. 1–255 printable ASCII characters. */
   idempotencyKey?: string;
@@ -26,7 +27,11 @@ export type TopupOptions = CallOptions & {
 };
 
 /** The API's receipt, with the Idempotency-Key it was bought under. */
-export type TopupResult = TopupReceipt & { idempotencyKey: string };
+/** The receipt, with the Idempotency-Key it was bought under. */
+export type TopupResult = TopupReceipt & {
+  /** The key the purchase was sent with: store it with your order. */
+  idempotencyKey: string;
+};
 
 /** A request that failed in flight leaves the caller unsure whether the card was charged: say so, and what to do. */
 const TOPUP_OUTCOMES: MoneyOutcomes = {

@@ -4,6 +4,7 @@ import { createDeadlines } from "./deadlines.js";
 import { sleep } from "./sleep.js";
 import { nextRetryDelayMs, policyFor, type AttemptOutcome, type RetryPolicy } from "./retry.js";
 
+/** A fetch the client can use: called as `fetch(url, init)`, with a string URL. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export type TransportOptions = {

@@ -7,6 +7,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** The most of a server's text that goes into one message. */
 const MAX_SERVER_TEXT = 200;
 
+/** `text` without control characters (C0, DEL, C1): safe to print to a terminal or put in a log line. */
 export function stripControls(text: string): string {
   return text.replace(CONTROL, "");
 }

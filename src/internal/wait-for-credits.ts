@@ -3,19 +3,25 @@ import { getUserCreditsInfo } from "../../generated/operations.js";
 import { delayProblem } from "./config.js";
 import { TimeoutError, ValidationError } from "../errors.js";
 import { sleep } from "./sleep.js";
+import type { CallOptions } from "./call-options.js";
 import type { CreditsInfo } from "../types.js";
 
-export const WAIT_DEFAULTS = { timeoutMs: 120_000, intervalMs: 3_000 } as const;
+/** `waitForCredits`' defaults: two minutes in all, a poll every three seconds. */
+export const WAIT_DEFAULTS = {
+  /** How long to wait in all. */
+  timeoutMs: 120_000,
+  /** The pause between polls. */
+  intervalMs: 3_000,
+} as const;
 
-export type WaitForCreditsOptions = {
+/** What `waitForCredits` waits for, and how long. */
+export type WaitForCreditsOptions = CallOptions & {
   /** Resolve once `credits` is at least this. */
   atLeast: number;
   /** Give up after this long, the polls included. Default 120 000 (2 minutes); at most 2 147 483 647. */
   timeoutMs?: number;
   /** Pause between polls. Default 3 000. */
   intervalMs?: number;
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
 };
 
 type GetCreditsInfo = (options: { signal?: AbortSignal; headers?: Record<string, string> }) => Promise<CreditsInfo>;

@@ -4,7 +4,16 @@ import type { RouteAnswer } from "./route-answer.js";
 import { AuthenticationError, BillingError, InsufficientCreditsError, RateLimitError, TimeoutError, ValidationError } from "../index.js";
 
 /** The body of every refusal and failure the route sends. */
-export type HandlerError = { error: string; status: number; retryAfterSeconds?: number; idempotencyKey?: string };
+export type HandlerError = {
+  /** A code, never an upstream message: `rate_limited`, `credits_exhausted`, `upstream_unavailable`, `forbidden`, … */
+  error: string;
+  /** The response's status, repeated in the body. */
+  status: number;
+  /** Seconds to wait before asking again (also the `Retry-After` header). */
+  retryAfterSeconds?: number;
+  /** A top-up's Idempotency-Key, so that the page can retry it without paying twice. */
+  idempotencyKey?: string;
+};
 
 /** An upstream failure, as the browser may see it. */
 export function browserError(error: unknown): HandlerError {

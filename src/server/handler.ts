@@ -14,6 +14,7 @@ import { purchaseThroughRoute } from "./topup-route.js";
 /** The app's door: true lets the request in, false refuses it (403), a Response is sent as it is (a 401, a redirect). */
 export type Authorize = (request: Request, context: { operation: "read" | "topup" }) => boolean | Response | Promise<boolean | Response>;
 
+/** What `createBillingHandler()` takes; only `authorize` matters to most apps. */
 export type BillingHandlerOptions = Pick<BillingClientOptions, "baseUrl" | "fetch"> & {
   /**
    * The Olostep key, default OLOSTEP_API_KEY; or a function of the request, for platforms that hold one key per
@@ -38,14 +39,19 @@ export type BillingHandlerOptions = Pick<BillingClientOptions, "baseUrl" | "fetc
   maxTeams?: number;
   /** One line per upstream failure and retry; never the key. */
   log?: (line: string) => void;
-  /** The clock and the jitter source; tests pass their own. */
+  /** The clock; tests pass their own. */
   now?: () => number;
+  /** The jitter source for backoff and cooldown spread; tests pass their own. */
   random?: () => number;
 };
 
 /** Platforms that stop a request's work once it has answered (Cloudflare Workers) pass their `ctx` here. */
-export type HandlerContext = { waitUntil?(work: Promise<unknown>): void };
+export type HandlerContext = {
+  /** Keeps the isolate alive until `work` settles: a refresh that outlives the request it started in. */
+  waitUntil?(work: Promise<unknown>): void;
+};
 
+/** A Fetch API handler: a Request in, a Response out. Next.js, Hono, Bun, Deno and Workers call it as it is. */
 export type BillingHandler = (request: Request, context?: HandlerContext) => Promise<Response>;
 
 /**
@@ -57,12 +63,19 @@ export type RouteCore = (request: RouteRequest, context: HandlerContext | undefi
 /** Where a handler made by createBillingHandler keeps its RouteCore. */
 export const ROUTE_CORE = Symbol("olostep-billing route core");
 
+/** The route's defaults: short upstream waits, a few seconds of freshness, and a stale answer over none. */
 export const HANDLER_DEFAULTS = {
+  /** Per upstream attempt: a viewer waits a few seconds at most. */
   timeoutMs: 2_000,
+  /** Extra attempts of a read. */
   maxRetries: 1,
+  /** How long an answer is fresh. */
   maxAgeSeconds: 5,
+  /** How long a stale answer is served while one refresh runs. */
   staleWhileRevalidateSeconds: 25,
+  /** How long the last good answer stands in while upstream fails. */
   staleIfErrorSeconds: 300,
+  /** How many teams' answers are kept. */
   maxTeams: 1_000,
 } as const;
 
@@ -71,6 +84,13 @@ type TeamEntry = Team & { billing?: BillingClient };
 const CREDITS_PATH = getUserCreditsInfo.path;
 const TOPUP_PATH = postUserPurchaseTopup.path;
 
+/**
+ * The route that serves the team's balance to your pages, keeping the key on the server: `GET` the route itself for
+ * the balance, or `GET <route>/user/credits/info` from a keyless client (`baseUrl: "/api/billing"`). Any number of
+ * viewers share one upstream read per team; answers carry `Cache-Control`, `ETag` and `Age`.
+ *
+ * @throws ConfigurationError when `allowTopup` has no `authorize`, or a number option is not a non-negative number.
+ */
 export function createBillingHandler(options: BillingHandlerOptions = {}): BillingHandler {
   const settings = { ...HANDLER_DEFAULTS, ...definedOnly(options) };
   const { allowTopup = false, authorize, log } = options;

@@ -10,6 +10,10 @@ const MAX_BODY = 16 * 1024;
 /** Connection-level headers describe this hop only, and a Fetch Request refuses some of them. */
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "te", "trailer", "host"]);
 
+/**
+ * The handler as a `node:http` listener (Express, Fastify's raw hook, a plain `createServer`): reads answer without
+ * building a Request or a Response, and a body is read only for a top-up, up to 16 KiB.
+ */
 export function toNodeHandler(handle: BillingHandler): (req: IncomingMessage, res: ServerResponse) => void {
   // A handler of another making (a wrapper of the app's own) gets real Requests and answers Responses.
   const core: RouteCore = (handle as BillingHandler & { [ROUTE_CORE]?: RouteCore })[ROUTE_CORE] ?? ((request, context, materialize) => Promise.resolve(materialize()).then((real) => handle(real, context)));

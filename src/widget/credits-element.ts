@@ -33,7 +33,14 @@ function h(tag: string, attributes: Record<string, string> = {}, ...children: (N
   return element;
 }
 
+/**
+ * `<olostep-credits src="/api/billing">`: the team's balance as bars per lot, read from your route. Attributes:
+ * `src` (the route), `refresh` (seconds between reads; each read revalidates, so an unchanged balance costs a 304),
+ * `topup-credits` (shows a Buy button for that amount; the route needs `allowTopup`). Styled by `--olostep-credits-*`
+ * custom properties. Importing `olostep-billing/widget` defines it.
+ */
 export class OlostepCreditsElement extends HTMLElement {
+  /** The attributes whose change reloads the element. */
   static observedAttributes = ["src", "refresh", "topup-credits"];
   readonly #root = this.attachShadow({ mode: "open" });
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -45,15 +52,18 @@ export class OlostepCreditsElement extends HTMLElement {
 
   #queued = false;
 
+  /** Called by the browser when the element enters a page: loads, and starts the refresh. */
   connectedCallback(): void {
     this.#reload();
   }
 
+  /** Called by the browser when the element leaves the page: stops the refresh and any read in flight. */
   disconnectedCallback(): void {
     clearInterval(this.#timer);
     this.#loading?.abort();
   }
 
+  /** Called by the browser when an observed attribute changes: reloads once for any number of changes. */
   attributeChangedCallback(): void {
     if (this.isConnected) this.#reload();
   }

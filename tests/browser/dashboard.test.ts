@@ -23,12 +23,14 @@ if (skip) process.stderr.write(`tests/browser skipped: ${chromiumMissing}\n`);
 
 describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, () => {
   let browser: Browser;
+  /** One stateful mock for the file (a Prism takes seconds to start): each test is a team of its own there. */
+  let running: RunningMock;
   const stops: (() => Promise<unknown>)[] = [];
   beforeAll(async () => {
     if (chromiumMissing) throw new Error(`CI=true and ${chromiumMissing}`);
-    browser = await launchChromium();
+    [browser, running] = await Promise.all([launchChromium(), startMock({ settleMs: 1_500, chargeMs: 0 })]);
   }, 30_000);
-  afterAll(() => browser?.close());
+  afterAll(() => Promise.all([browser?.close(), running?.stop()]));
   afterEach(async () => {
     // Every server a test started is stopped by its own handle, even when the test failed.
     for (const stop of stops.splice(0).reverse()) await stop();
@@ -38,11 +40,6 @@ describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, ()
     const dashboard = await startDashboard({ port: 0, apiKey, baseUrl, ...options });
     stops.push(() => dashboard.stop());
     return dashboard;
-  }
-  async function mock(options: Parameters<typeof startMock>[0] = {}): Promise<RunningMock> {
-    const running = await startMock(options);
-    stops.push(() => running.stop());
-    return running;
   }
   async function api(...handlers: Handler[]): Promise<FaultServer> {
     const server = await startFaultServer(...handlers);
@@ -66,8 +63,7 @@ describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, ()
     );
 
   test("the dashboard renders the mock's numbers: the total, both lots as accessible bars, their expiry", async () => {
-    const running = await mock();
-    const dashboard = await dashboardOn(running.url, "mock-key");
+    const dashboard = await dashboardOn(running.url, "team-renders");
     const page = await open(dashboard.url);
     await page.waitForFunction(() => document.querySelector("olostep-credits")?.shadowRoot?.querySelector('[role="progressbar"]'));
     const text = await shadowText(page);
@@ -146,8 +142,7 @@ describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, ()
   }, 30_000);
 
   test("Buy credits (after a confirmation) adds a Pending lot that turns into a Top-up lot; screenshot for the README", async () => {
-    const running = await mock({ settleMs: 1_500, chargeMs: 0 });
-    const dashboard = await dashboardOn(running.url, "mock-key", { allowTopup: true, refreshSeconds: 0.5 });
+    const dashboard = await dashboardOn(running.url, "team-buys", { allowTopup: true, refreshSeconds: 0.5 });
     const page = await open(dashboard.url);
     const buy = page.locator("olostep-credits").getByRole("button", { name: "Buy 10,000 credits" });
     await buy.waitFor();

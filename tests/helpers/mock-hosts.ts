@@ -1,6 +1,6 @@
 // The stateful mock's two hosts, behind one face for tests that must pass on both: Prism in its own process
-// (olostep-billing/mock) and MSW handlers in this one (olostep-billing/msw). One MSW server per test file: starting a
-// host there swaps its handlers.
+// (olostep-billing/mock) and MSW handlers in this one (olostep-billing/msw). One MSW server per test file, with the
+// handlers of every MSW host started there.
 import { setupServer, type SetupServerApi } from "msw/node";
 import { startMock, type MockOptions } from "../../mocks/index";
 import { createHandlers } from "../../mocks/msw/node";
@@ -15,12 +15,15 @@ export type RunningHost = {
 
 export type Host = { name: string; start(options?: MockOptions): Promise<RunningHost> };
 
-/** The base URL the MSW handlers answer at in tests: nothing listens there, so only the handlers can answer. */
-export const MSW_BASE_URL = "http://127.0.0.1:9";
+/**
+ * The base URLs the MSW handlers answer at in tests, one per host started: nothing listens on these low ports, so only
+ * the handlers can answer, and several hosts answer at once, each at its own.
+ */
+let nextPort = 9;
 
 let msw: SetupServerApi | undefined;
-/** The handlers of every MSW host started and not stopped; the newest answers. */
-const started: ReturnType<typeof createHandlers>["handlers"][] = [];
+/** The handlers of every MSW host started and not stopped. */
+const started = new Set<ReturnType<typeof createHandlers>["handlers"]>();
 afterAll(() => {
   msw?.close();
   msw = undefined;
@@ -37,24 +40,26 @@ export const PRISM_HOST: Host = {
 export const MSW_HOST: Host = {
   name: "MSW (createHandlers)",
   start: async (options = {}) => {
-    const mock = createHandlers({ ...options, baseUrl: MSW_BASE_URL });
-    started.push(mock.handlers);
+    const url = `http://127.0.0.1:${nextPort++}`;
+    const mock = createHandlers({ ...options, baseUrl: url });
+    started.add(mock.handlers);
     if (!msw) {
       msw = setupServer();
-      // Only the base URL is theirs (its catch-all answers every path there); anything else, a Prism host among it, passes.
+      // Only the base URLs are theirs (each host's catch-all answers every path there); anything else, a Prism host
+      // among it, passes.
       msw.listen({ onUnhandledRequest: "bypass" });
     }
-    msw.resetHandlers(...mock.handlers);
+    msw.resetHandlers(...[...started].flat());
     const stop = async () => {
-      started.splice(started.indexOf(mock.handlers), 1);
-      msw?.resetHandlers(...(started.at(-1) ?? []));
+      started.delete(mock.handlers);
+      msw?.resetHandlers(...[...started].flat());
       // With no host left, fetch is the runtime's again (a Prism host in the same file must be reachable).
-      if (started.length === 0) {
+      if (started.size === 0) {
         msw?.close();
         msw = undefined;
       }
     };
-    return { url: MSW_BASE_URL, requests: mock.requests, reset: mock.reset, stop };
+    return { url, requests: mock.requests, reset: mock.reset, stop };
   },
 };
 

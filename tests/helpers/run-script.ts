@@ -1,5 +1,5 @@
 // Runs one of the repository's npm-script commands as a child process, as a user would.
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { REPO_ROOT as REPO } from "../../scripts/tooling/paths";
 
@@ -16,4 +16,14 @@ export function runScript(script: string, args: string[], env: Record<string, st
     timeout: 30_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** As runScript, without blocking this process: for scripts that can run side by side. */
+export function runScriptAsync(script: string, args: string[]): Promise<ScriptResult> {
+  const argv = ["-r", resolve(REPO, "scripts", "register.js"), resolve(REPO, "scripts", script), ...args];
+  return new Promise((done) => {
+    execFile(process.execPath, argv, { cwd: REPO, encoding: "utf8", timeout: 60_000 }, (error, stdout, stderr) =>
+      done({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
+    );
+  });
 }

@@ -1,10 +1,13 @@
 // npm run spec:diff as CI runs it: the findings on stdout (text or JSON and nothing else), exit 1 at --fail-on or above,
-// 2 for a spec that cannot be read or is not OpenAPI 3, or a command line that is wrong.
+// 2 for a spec that cannot be read or is not OpenAPI 3, or a command line that is wrong. The command runs in this
+// process (scripts/spec-diff.ts only hands it argv and stdout); the first test runs the script itself.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyPatch } from "../helpers/json-patch";
-import { runScript } from "../helpers/run-script";
+import { runScript, type ScriptResult } from "../helpers/run-script";
+import { outcomeOf } from "../../scripts/tooling/run-main";
+import { specDiff } from "../../scripts/tooling/spec-diff/command";
 import { loadSpec, SPEC_PATH } from "../helpers/spec";
 
 let work: string;
@@ -17,10 +20,16 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const diff = (...args: string[]) => runScript("spec-diff.ts", args);
+/** The command as scripts/spec-diff.ts runs it, with what it would print to stdout and stderr. */
+async function diff(...args: string[]): Promise<ScriptResult> {
+  let stdout = "";
+  const { code, error } = await outcomeOf(() => specDiff(args, (text) => (stdout += `${text}\n`)));
+  return { code, stdout, stderr: error === undefined ? "" : `${error}\n` };
+}
 
-test("--json prints the findings as JSON and nothing else; a warning passes the default --fail-on error", () => {
-  const result = diff(SPEC_PATH, join(work, "enum-added.json"), "--json");
+test("npm run spec:diff -- --json prints the findings as JSON and nothing else; a warning passes the default --fail-on error", () => {
+  const result = runScript("spec-diff.ts", [SPEC_PATH, join(work, "enum-added.json"), "--json"]);
+  expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   expect(JSON.parse(result.stdout)).toEqual({
     findings: [
@@ -29,19 +38,19 @@ test("--json prints the findings as JSON and nothing else; a warning passes the 
   });
 });
 
-test("--fail-on warning makes the same change exit 1", () => {
-  expect(diff(SPEC_PATH, join(work, "enum-added.json"), "--fail-on", "warning").code).toBe(1);
+test("--fail-on warning makes the same change exit 1", async () => {
+  expect((await diff(SPEC_PATH, join(work, "enum-added.json"), "--fail-on", "warning")).code).toBe(1);
 });
 
-test("an error exits 1 by default, with the finding in the text report", () => {
-  const result = diff(SPEC_PATH, join(work, "enum-removed.json"));
+test("an error exits 1 by default, with the finding in the text report", async () => {
+  const result = await diff(SPEC_PATH, join(work, "enum-removed.json"));
   expect(result.code).toBe(1);
   expect(result.stdout).toContain("1 finding: 1 error");
   expect(result.stdout).toMatch(/error\s+POST \/user\/purchase-topup\s+request body application\/json\s+request-property-enum-value-removed\s+credits: enum value 100000 removed/);
 });
 
-test("a spec against itself: no finding, exit 0", () => {
-  const result = diff(SPEC_PATH, SPEC_PATH);
+test("a spec against itself: no finding, exit 0", async () => {
+  const result = await diff(SPEC_PATH, SPEC_PATH);
   expect(result.code).toBe(0);
   expect(result.stdout).toContain("no change to operations");
 });
@@ -49,8 +58,8 @@ test("a spec against itself: no finding, exit 0", () => {
 test.each([
   ["a spec that is not OpenAPI 3", ["swagger.json"], /swagger\.json: is not OpenAPI 3/],
   ["a file that is not there", ["nope.json"], /nope\.json: cannot be read \(ENOENT\)/],
-])("%s exits 2 with the reason", (_name, [file], reason) => {
-  const result = diff(SPEC_PATH, join(work, file!));
+])("%s exits 2 with the reason", async (_name, [file], reason) => {
+  const result = await diff(SPEC_PATH, join(work, file!));
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(reason);
   expect(result.stdout).toBe("");
@@ -60,8 +69,8 @@ test.each([
   ["one spec only", [SPEC_PATH], /two specs are needed/],
   ["an unknown level", [SPEC_PATH, SPEC_PATH, "--fail-on", "severe"], /--fail-on must be error, warning or info, not "severe"/],
   ["an unknown option", [SPEC_PATH, SPEC_PATH, "--yaml"], /Unknown option '--yaml'/],
-])("%s is a one-line usage error (exit 2)", (_name, args, reason) => {
-  const result = diff(...args);
+])("%s is a one-line usage error (exit 2)", async (_name, args, reason) => {
+  const result = await diff(...args);
   expect(result.code).toBe(2);
   expect(result.stderr.trim().split("\n")).toHaveLength(1);
   expect(result.stderr).toMatch(reason);

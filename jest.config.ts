@@ -9,9 +9,10 @@ const config: Config = {
   testEnvironment: "node",
   roots: [consumers ? "<rootDir>/tests/consumers" : "<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
-  // tests/slow/ (packing and installing the tarball, Spectral, spec:update and spec:pull, the mock's lifetime) adds
-  // about 60 s of CPU: `npm run test:all` and CI run it, `npm test` keeps the everyday loop short.
-  testPathIgnorePatterns: ["/node_modules/", ...(process.env.BILLING_ALL_TESTS === "1" ? [] : ["/tests/slow/"]), ...(consumers ? [] : ["/tests/consumers/"])],
+  // tests/slow/ (packing and installing the tarball, Spectral, spec:update and spec:pull, the mock's lifetime) and
+  // tests/browser/ (Chromium) add about 80 s of CPU: `npm run test:all` and CI run them, `npm test` keeps the everyday
+  // loop under a minute on 2 cores.
+  testPathIgnorePatterns: ["/node_modules/", ...(process.env.BILLING_ALL_TESTS === "1" ? [] : ["/tests/slow/", "/tests/browser/"]), ...(consumers ? [] : ["/tests/consumers/"])],
   // The consumer project's node_modules (runtimes, toolchains: about 1 GB) is no module of ours to map or watch.
   modulePathIgnorePatterns: ["<rootDir>/tests/consumers/node_modules", "<rootDir>/tests/consumers/.work"],
   // Type errors are the job of `npm run typecheck`; transpiling only keeps the suite fast. CommonJS output turns the

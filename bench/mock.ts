@@ -1,6 +1,8 @@
-// The mock's costs: start-up of plain Prism and of the stateful mock (Prism's proxy plus the stateful layer), and a
-// request through each.
+// The mock's costs: start-up of plain Prism, of the stateful mock (Prism's proxy plus the stateful layer) and of the
+// same mock as MSW handlers in this process, and a request through each.
+import { setupServer } from "msw/node";
 import { startMock, startPrism } from "../mocks/index";
+import { createHandlers } from "../mocks/msw/node";
 import { median, spread } from "./stats";
 
 export type MockResult = { name: string; startS: number; startSpread: string; requestUs: number };
@@ -19,10 +21,19 @@ async function requestUs(url: string): Promise<number> {
   return median(latencies);
 }
 
+/** MSW intercepts fetch in this process: the handlers answer at a base URL where nothing listens. */
+async function startMsw(): Promise<{ url: string; stop(): Promise<void> }> {
+  const url = "http://127.0.0.1:9";
+  const server = setupServer(...createHandlers({ baseUrl: url }).handlers);
+  server.listen({ onUnhandledRequest: "error" });
+  return { url, stop: async () => server.close() };
+}
+
 export async function measureMock(): Promise<MockResult[]> {
   const kinds = [
     ["plain Prism (stateless, the contract tests')", () => startPrism()],
     ["stateful mock (npm run mock, --mock)", () => startMock()],
+    ["the same mock as MSW handlers (createHandlers + setupServer, in-process)", startMsw],
   ] as const;
   const results: MockResult[] = [];
   for (const [name, start] of kinds) {

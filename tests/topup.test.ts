@@ -8,8 +8,9 @@ let server: FaultServer | undefined;
 
 async function topupAgainst(...handlers: Parameters<typeof startFaultServer>) {
   server = await startFaultServer(...handlers);
-  // maxRetries is high on purpose: POST must ignore it.
-  return createBillingClient({ apiKey: "k", baseUrl: server.url, maxRetries: 5, timeoutMs: 300 });
+  // maxRetries is high on purpose: POST must ignore it. The timeout is long enough for a healthy answer, and for a
+  // request to reach the server, on a busy machine.
+  return createBillingClient({ apiKey: "k", baseUrl: server.url, maxRetries: 5, timeoutMs: 1_000 });
 }
 
 test("sends the credits as JSON once and returns the receipt", async () => {

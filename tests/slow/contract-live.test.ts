@@ -4,6 +4,10 @@ import { json, startFaultServer, type FaultServer } from "../helpers/fault-serve
 import { REPO } from "../helpers/run-script";
 import { exampleOf, loadSpec } from "../helpers/spec";
 
+// Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
+// machine whose cores are all busy that takes many times longer than on an idle one.
+jest.setTimeout(90_000);
+
 let server: FaultServer | undefined;
 
 /** Async: the upstream server lives in this process. */

@@ -7,6 +7,10 @@ import { BIN } from "../helpers/cli";
 import { isAlive, nodesMatching, parentOf, pidsMatching, portRefuses, within, workDirOf } from "../helpers/processes";
 import { REPO } from "../helpers/run-script";
 
+// Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
+// machine whose cores are all busy that takes many times longer than on an idle one.
+jest.setTimeout(90_000);
+
 const children: ChildProcessWithoutNullStreams[] = [];
 const ports = new Set<number>();
 afterEach(() => {

@@ -7,6 +7,10 @@ import { join } from "node:path";
 import { json, startFaultServer, type FaultServer } from "../helpers/fault-server";
 import { REPO } from "../helpers/run-script";
 
+// Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
+// machine whose cores are all busy that takes many times longer than on an idle one.
+jest.setTimeout(90_000);
+
 const TSC = require.resolve("typescript/bin/tsc");
 const version = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version as string;
 let project: string;

@@ -11,6 +11,10 @@ import { json, startFaultServer, text, type Handler } from "../helpers/fault-ser
 import { applyPatch, type PatchOperation } from "../helpers/json-patch";
 import { REPO } from "../helpers/run-script";
 
+// Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
+// machine whose cores are all busy that takes many times longer than on an idle one.
+jest.setTimeout(90_000);
+
 const VENDOR = JSON.parse(readFileSync(join(REPO, "openapi", "vendor.json"), "utf8")) as Record<string, unknown>;
 let work: string;
 beforeEach(() => {

@@ -6,6 +6,10 @@ import { spawnSync } from "node:child_process";
 import { REPO, runScript } from "../helpers/run-script";
 import { loadSpec, SPEC_PATH, type Spec } from "../helpers/spec";
 
+// Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
+// machine whose cores are all busy that takes many times longer than on an idle one.
+jest.setTimeout(90_000);
+
 let work: string;
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), "billing-spec-tools-"));

@@ -1,5 +1,7 @@
 // The mock's costs: start-up of plain Prism, of the stateful mock (Prism's proxy plus the stateful layer) and of the
 // same mock as MSW handlers in this process, and a request through each.
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
 import { setupServer } from "msw/node";
 import { startMock, startPrism } from "../mocks/index";
 import { createHandlers } from "../mocks/msw/node";
@@ -49,4 +51,34 @@ export async function measureMock(): Promise<MockResult[]> {
     results.push({ name, startS: median(starts), startSpread: spread(starts), requestUs: request });
   }
   return results;
+}
+
+/**
+ * What a test file using the MSW handlers pays beyond its runner's own start-up: loading msw and the handlers, and
+ * the whole purchase flow (read, buy, the credits landing on a moved clock, the cooldown's refusal), in a fresh Node
+ * process each time, against the built package. Median of 5, in ms.
+ */
+export function measureMswFlow(): { ms: number; spread: string } {
+  const script = `
+const started = performance.now();
+const { setupServer } = require("msw/node");
+const { createBillingClient, RateLimitError } = require(${JSON.stringify(resolve(__dirname, "..", "dist", "cjs", "src", "index.js"))});
+const { createHandlers } = require(${JSON.stringify(resolve(__dirname, "..", "dist", "cjs", "mocks", "msw", "node.js"))});
+let now = Date.now();
+const mock = createHandlers({ now: () => now, chargeMs: 0 });
+const server = setupServer(...mock.handlers);
+server.listen({ onUnhandledRequest: "error" });
+(async () => {
+  const billing = createBillingClient({ apiKey: "team-a", baseUrl: "https://api.olostep.com" });
+  const { credits } = await billing.getCreditsInfo();
+  await billing.purchaseTopup(10000);
+  now += 5_000;
+  await billing.waitForCredits({ atLeast: credits + 10000 });
+  const refused = await billing.purchaseTopup(10000).catch((error) => error);
+  if (!(refused instanceof RateLimitError)) throw new Error("no cooldown");
+  server.close();
+  process.stdout.write(String(performance.now() - started));
+})();`;
+  const runs = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ["-e", script], { cwd: resolve(__dirname, ".."), encoding: "utf8" })));
+  return { ms: median(runs), spread: spread(runs) };
 }

@@ -128,7 +128,7 @@ describe("Cloudflare Workers (workerd, through miniflare 4.20260426.0)", () => {
     const outcomes: string[] = [];
     for (let request = 1; request <= 3; request++) {
       const [outcome, ms] = (await (await mf.dispatchFetch("http://worker/client-sequence")).json()) as [string, number];
-      outcomes.push(`${outcome}${ms < 3_000 ? "" : " (too slow)"}`);
+      outcomes.push(`${outcome}${ms < 4_000 ? "" : " (too slow)"}`);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     expect(outcomes).toEqual([`credits ${EXAMPLE.credits}`, "TimeoutError", "TimeoutError"]);

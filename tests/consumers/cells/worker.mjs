@@ -6,7 +6,7 @@ import { clientChecks } from "./client-checks.mjs";
 
 const handle = makeApp(UPSTREAM);
 // Its first request is answered (arming the client's timers), every later one stalls.
-const sequence = createBillingClient({ apiKey: "sk_consumer_worker_key", baseUrl: `${UPSTREAM}/sequence-client`, timeoutMs: 300, maxRetries: 0 });
+const sequence = createBillingClient({ apiKey: "sk_consumer_worker_key", baseUrl: `${UPSTREAM}/sequence-client`, timeoutMs: 1_500, maxRetries: 0 });
 
 export default {
   async fetch(request, env, ctx) {

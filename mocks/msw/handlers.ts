@@ -38,8 +38,11 @@ export type MockHandlers = {
   requests(): SeenByHandlers[];
 };
 
-/** The command that installs the optional peer the handlers need (tested with msw 2.9; msw 3 needs Node 22.12). */
-export const MSW_INSTALL = "npm install --save-dev msw@2";
+/**
+ * The command that installs the optional peer the handlers need, as tested. From msw 2.11.3 on, msw's dependencies are
+ * ES modules only, which jest's CommonJS runtime cannot load (tried on Node 20, 22 and 24); msw 3 needs Node 22.12.
+ */
+export const MSW_INSTALL = "npm install --save-dev --save-exact msw@2.11.2";
 
 type Msw = { http: typeof MswHttp; HttpResponse: typeof MswHttpResponse };
 

@@ -11,7 +11,7 @@ function loadMsw(): typeof Msw {
   try {
     return require("msw") as typeof Msw;
   } catch {
-    throw new Error(`olostep-billing/msw needs the optional peer msw 2, which is not installed: ${MSW_INSTALL}`);
+    throw new Error(`olostep-billing/msw needs the optional peer msw, which is not installed: ${MSW_INSTALL}`);
   }
 }
 

@@ -1,7 +1,7 @@
 // The package's declarations as a TypeScript user meets them: TypeScript 5.9 and 7, an ES module (nodenext) and a
 // CommonJS (node16) consumer, strict, skipLibCheck: false. A consumer of every entry point compiles clean; misuse is
 // a compile error, so no type has silently become `any`. olostep-billing/msw's types are msw's own: under TypeScript 7
-// with skipLibCheck: false, msw 2.9's own declarations have an error (in @mswjs/interceptors), and nothing else does.
+// with skipLibCheck: false, msw 2.11's own declarations have an error (in @mswjs/interceptors), and nothing else does.
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

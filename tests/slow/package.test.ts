@@ -111,7 +111,7 @@ try { (await import("olostep-billing/msw")).createHandlers(); } catch (error) { 
 console.log(JSON.stringify(messages));`);
   const messages = JSON.parse(out) as string[];
   expect(messages).toHaveLength(2);
-  for (const message of messages) expect(message).toMatch(/needs the optional peer msw 2, which is not installed: npm install --save-dev msw@2/);
+  for (const message of messages) expect(message).toMatch(/needs the optional peer msw, which is not installed: npm install --save-dev --save-exact msw@2\.11\.2/);
 });
 
 test("import in an .mjs file works and calls a local server", async () => {

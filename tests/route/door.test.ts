@@ -118,21 +118,22 @@ describe("a key per customer team (apiKey as a function of the request)", () => 
     expect(upstream.requests).toHaveLength(0);
   });
 
-  test("2,000 teams keep at most maxTeams (100) answers: an evicted team is read again, and is still its own", async () => {
+  test("500 teams keep at most maxTeams (25) answers: an evicted team is read again, and is still its own", async () => {
     // A generous attempt limit: on a busy machine a slow answer must not count as a second read. Twenty times the
-    // bound is enough to show it holds; the heap under 40,000 requests is measured by `npm run bench`.
-    const { handle, upstream } = await bench({ apiKey: teamOf, maxTeams: 100, timeoutMs: 60_000 }, perKey);
-    for (let team = 0; team < 2_000; team += 250) {
-      await Promise.all(Array.from({ length: 250 }, (_, i) => handle(view("/api/billing", { headers: { "x-team": String(team + i) } }))));
+    // bound is enough to show it holds (each team a real read of the local upstream); the heap under 40,000 requests
+    // is measured by `npm run bench`.
+    const { handle, upstream } = await bench({ apiKey: teamOf, maxTeams: 25, timeoutMs: 60_000 }, perKey);
+    for (let team = 0; team < 500; team += 125) {
+      await Promise.all(Array.from({ length: 125 }, (_, i) => handle(view("/api/billing", { headers: { "x-team": String(team + i) } }))));
     }
-    expect(upstream.requests).toHaveLength(2_000);
+    expect(upstream.requests).toHaveLength(500);
     // Team 5 was evicted long ago: it is read again, and gets its own answer.
     expect(await (await handle(view("/api/billing", { headers: { "x-team": "5" } }))).json()).toMatchObject({ team: "5" });
-    expect(upstream.requests).toHaveLength(2_001);
-    // Team 1999 is still kept.
-    await handle(view("/api/billing", { headers: { "x-team": "1999" } }));
-    expect(upstream.requests).toHaveLength(2_001);
-  });
+    expect(upstream.requests).toHaveLength(501);
+    // Team 499 is still kept.
+    await handle(view("/api/billing", { headers: { "x-team": "499" } }));
+    expect(upstream.requests).toHaveLength(501);
+  }, 60_000);
 
   test("a key that is no valid header value is a 500 misconfigured that never shows it", async () => {
     const { handle } = await bench({ apiKey: () => "sk_bad\r\nkey" });

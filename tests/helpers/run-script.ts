@@ -7,9 +7,11 @@ export { REPO };
 
 export type ScriptResult = { code: number | null; stdout: string; stderr: string };
 
-/** `script` is a TypeScript file under scripts/, run the way package.json runs it. */
+/** Node's arguments for `script`, a TypeScript file under scripts/, run the way package.json runs it. */
+const nodeArgs = (script: string, args: string[]) => ["-r", resolve(REPO, "scripts", "register.js"), resolve(REPO, "scripts", script), ...args];
+
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): ScriptResult {
-  const result = spawnSync(process.execPath, ["-r", resolve(REPO, "scripts", "register.js"), resolve(REPO, "scripts", script), ...args], {
+  const result = spawnSync(process.execPath, nodeArgs(script, args), {
     cwd: REPO,
     encoding: "utf8",
     env: { ...process.env, ...env },
@@ -20,9 +22,8 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 /** As runScript, without blocking this process: for scripts that can run side by side. */
 export function runScriptAsync(script: string, args: string[]): Promise<ScriptResult> {
-  const argv = ["-r", resolve(REPO, "scripts", "register.js"), resolve(REPO, "scripts", script), ...args];
   return new Promise((done) => {
-    execFile(process.execPath, argv, { cwd: REPO, encoding: "utf8", timeout: 60_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, nodeArgs(script, args), { cwd: REPO, encoding: "utf8", timeout: 60_000 }, (error, stdout, stderr) =>
       done({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
     );
   });

@@ -6,7 +6,13 @@ const { rmSync } = require("node:fs");
 
 const workDir = process.env.OLOSTEP_MOCK_WORK_DIR;
 const removeWorkDir = () => {
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  if (!workDir) return;
+  try {
+    // Windows can say EBUSY while a file is still held: retried, and never an exception at exit.
+    rmSync(workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch {
+    // Left for the system's temp cleaning.
+  }
 };
 process.on("exit", removeWorkDir);
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => process.exit(0));

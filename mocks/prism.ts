@@ -72,7 +72,7 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
   child.channel?.unref();
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
   // Cleaning up belongs to the process's end, however it ends (the watchdog does it too when this process dies first).
-  void exited.then(() => rmSync(workDir, { recursive: true, force: true }));
+  void exited.then(() => removeWorkDir(workDir));
   const stop = stopper(child, exited);
   try {
     const url = await waitUntilListening(child, port, options);
@@ -80,6 +80,19 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/**
+ * Removes Prism's temporary directory. On Windows a file another process still holds (an antivirus scan, a slow exit)
+ * makes rmSync throw EBUSY or EPERM: Node retries a few times, and what is still left then is left to the system's temp
+ * cleaning rather than crashing the process that hosts the mock.
+ */
+export function removeWorkDir(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch {
+    // Left for the OS's temp cleaning: a temp file is no reason to end the user's process.
   }
 }
 

@@ -1,9 +1,12 @@
 // `npm run contract:live`: calls the live API through Prism as a validating proxy and fails on any answer
-// that breaks the spec. Opt-in (OLOSTEP_API_KEY), read-only: only GET operations, never purchase-topup.
+// that breaks the spec, or that lacks a property every example of the spec shows (the schemas make every property
+// optional, so a renamed field would pass validation). Opt-in (OLOSTEP_API_KEY), read-only: only GET operations, never
+// purchase-topup.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startPrism } from "../mocks/prism";
 import { createBillingClient } from "../src/index.js";
+import { alwaysShown, examplesOf, missingFrom } from "./tooling/example-properties";
 import { runMain } from "./tooling/run-main";
 import { SPEC_FILE } from "./tooling/paths";
 
@@ -14,7 +17,7 @@ runMain(async () => {
     console.log("contract:live skipped: set OLOSTEP_API_KEY to check the live API against the spec (nothing was called)");
     return;
   }
-  const spec = JSON.parse(readFileSync(SPEC_FILE, "utf8")) as { servers: { url: string }[]; paths: Record<string, Record<string, unknown>> };
+  const spec = JSON.parse(readFileSync(SPEC_FILE, "utf8")) as Parameters<typeof examplesOf>[0] & { servers: { url: string }[]; paths: Record<string, Record<string, unknown>> };
   const upstream = values.upstream ?? spec.servers[0]!.url;
   // Reading only: a check must never move money, so only GET operations are called.
   const paths = Object.entries(spec.paths).filter(([, item]) => "get" in item).map(([path]) => path);
@@ -30,6 +33,9 @@ runMain(async () => {
       if (found.length > 0) continue;
       // Without violations, anything but a 2xx means nothing was checked: say why instead of passing.
       if (!response.ok) violations.push(`GET ${path}: no answer to check (${response.status}: ${describeFailure(error ?? data)})`);
+      else for (const property of missingFrom(safeJson(String(data)), alwaysShown(examplesOf(spec, path, "get", response.status)))) {
+        violations.push(`GET ${path} (${response.status}): the answer lacks ${property}, which every example of the spec shows (renamed or removed?)`);
+      }
     }
   } finally {
     await proxy.stop();

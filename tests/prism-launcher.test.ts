@@ -46,3 +46,21 @@ test("Prism is the pinned 5.14.2, declares support for this Node, and still has 
   const factory = require("node:fs").readFileSync(require.resolve("@stoplight/prism-core/dist/factory.js"), "utf8") as string;
   expect(factory).toContain("UPSTREAM_NOT_IMPLEMENTED");
 });
+
+test("removing Prism's temporary directory never throws into the host process (Windows' EBUSY, or any other failure)", () => {
+  const { mkdtempSync, rmSync, writeFileSync } = require("node:fs") as typeof import("node:fs");
+  const { join } = require("node:path") as typeof import("node:path");
+  const { removeWorkDir } = require("../mocks/prism") as typeof import("../mocks/prism");
+  const dir = mkdtempSync(join(tmpdir(), "olostep-billing-remove-"));
+  try {
+    writeFileSync(join(dir, "file"), "");
+    // A removal that fails (here ENOTDIR, on Windows EBUSY): rmSync throws, removeWorkDir does not.
+    const failing = join(dir, "file", "below");
+    expect(() => rmSync(failing, { recursive: true, force: true })).toThrow();
+    expect(() => removeWorkDir(failing)).not.toThrow();
+    removeWorkDir(dir);
+    expect(readdirSync(tmpdir())).not.toContain(dir.split(/[\\/]/).pop());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -46,3 +46,12 @@ test("an answer that keeps to the spec passes", async () => {
   expect(result.code).toBe(0);
   expect(result.stdout).toContain("contract:live ok: 1 operation(s)");
 });
+
+test("an answer that validates but lacks a property every example shows (a field renamed) fails the check, naming it", async () => {
+  const { credits, ...rest } = exampleOf(loadSpec(), "/user/credits/info", "get", "200") as Record<string, unknown>;
+  server = await startFaultServer(json(200, { ...rest, credit_balance: credits }));
+  const result = await contractLive({ OLOSTEP_API_KEY: "offline-test-key" }, ["--upstream", server.url]);
+  expect(result.stdout).toContain("GET /user/credits/info → 200, 0 violation(s)");
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain("GET /user/credits/info (200): the answer lacks credits, which every example of the spec shows");
+});

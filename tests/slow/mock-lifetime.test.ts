@@ -28,8 +28,8 @@ async function testPort(): Promise<number> {
   return port;
 }
 
-function start(command: string, args: string[]): ChildProcessWithoutNullStreams {
-  const child = spawn(command, args, { cwd: REPO, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, OLOSTEP_API_KEY: undefined } });
+function start(command: string, args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
+  const child = spawn(command, args, { cwd: REPO, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, OLOSTEP_API_KEY: undefined, ...env } });
   children.push(child);
   return child;
 }
@@ -76,13 +76,13 @@ test.each([["SIGINT"], ["SIGTERM"], ["SIGHUP"], ["SIGKILL"], ["crash"]] as const
   },
 );
 
-/** `npm run mock`, its node process (npm's child: the script execs it) and that process's Prism. */
+/** `npm run mock`, its node process (under npm's shell: the script has no `exec`, which cmd.exe lacks) and its Prism. */
 async function npmRunMock(): Promise<{ npm: ChildProcessWithoutNullStreams; running: Running }> {
   const port = await testPort();
   const npm = start("npm", ["run", "mock", "--", "--port", String(port), "--quiet"]);
   await firstLine(npm, /^stop: Ctrl-C/);
   const [mock] = nodesMatching(new RegExp(`src/cli/main.ts mock --port ${port} `));
-  expect(parentOf(mock!)).toBe(npm.pid);
+  expect([parentOf(mock!), parentOf(parentOf(mock!)!)]).toContain(npm.pid);
   const prism = prismOf(mock!);
   return { npm, running: { pids: [mock!, prism.pid], ports: [port, prism.port], workDir: prism.workDir } };
 }
@@ -114,6 +114,21 @@ test.each([["SIGKILL"], ["SIGTERM"]] as const)(
     await expectGone({ pids: [mock!, prism.pid], ports: [port, prism.port], workDir: prism.workDir });
   },
 );
+
+test("without /proc (as on macOS), npm exec killed with SIGKILL: the mock finds its grandparent by ps, notices its end, and stops Prism", async () => {
+  const port = await testPort();
+  const hideProc = require.resolve("../fixtures/hide-proc.cjs");
+  const npm = start("npm", ["exec", "--offline", "--", "node", BIN, "mock", "--port", String(port), "--quiet"], { NODE_OPTIONS: `--require ${hideProc}` });
+  let errors = "";
+  npm.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+  await firstLine(npm, /^stop: Ctrl-C/);
+  const [mock] = nodesMatching(new RegExp(`main.js mock --port ${port} `));
+  // The mock itself looked for /proc and found none: its lifetime took the portable path.
+  expect(errors).toContain(`hide-proc: ${mock} found no /proc`);
+  const prism = prismOf(mock!);
+  npm.kill("SIGKILL");
+  await expectGone({ pids: [mock!, prism.pid], ports: [port, prism.port], workDir: prism.workDir });
+});
 
 test("dashboard --mock under npm exec, npm killed with SIGKILL: the dashboard and Prism go too", async () => {
   const port = await testPort();

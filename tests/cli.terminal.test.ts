@@ -1,5 +1,5 @@
 // The CLI on a terminal (a pseudo-terminal from util-linux `script`): colour and the progress line.
-import { runCli } from "./helpers/cli";
+import { runCli, ttyTest } from "./helpers/cli";
 import { json, startFaultServer, type FaultServer } from "./helpers/fault-server";
 import { exampleOf, loadSpec } from "./helpers/spec";
 
@@ -7,7 +7,7 @@ const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
 let server: FaultServer | undefined;
 const prism = () => ["--api-key", "cli-test-key", "--base-url", process.env.PRISM_URL!];
 
-test("colour only on a TTY, and never with NO_COLOR", async () => {
+ttyTest("colour only on a TTY, and never with NO_COLOR", async () => {
   const coloured = await runCli(["credits", ...prism()], { tty: true, bin: true });
   expect(coloured.stdout).toContain("\u001b[1m");
   const plain = await runCli(["credits", ...prism()], { tty: true, bin: true, env: { NO_COLOR: "1" } });
@@ -16,7 +16,7 @@ test("colour only on a TTY, and never with NO_COLOR", async () => {
   expect(plain.stdout).not.toContain("\u001b[1m");
 });
 
-test("a progress line shows on a TTY when the answer takes longer than 300 ms, and never in a pipe", async () => {
+ttyTest("a progress line shows on a TTY when the answer takes longer than 300 ms, and never in a pipe", async () => {
   server = await startFaultServer((req, res, index, seen) => {
     setTimeout(() => json(200, example)(req, res, index, seen), 900);
   });

@@ -1,5 +1,5 @@
 // `olostep-billing topup`: asks on a terminal, refuses in a pipeline without --yes, charges once.
-import { runCli } from "./helpers/cli";
+import { runCli, ttyTest } from "./helpers/cli";
 import { json, startFaultServer, type FaultServer, type Handler } from "./helpers/fault-server";
 import { idempotentTopup } from "./helpers/idempotent-topup";
 import { exampleOf, loadSpec } from "./helpers/spec";
@@ -57,7 +57,7 @@ test("--wait polls until the credits land and shows the new balance", async () =
 });
 
 describe("on a terminal", () => {
-  test("answering no charges nothing and exits 1", async () => {
+  ttyTest("answering no charges nothing and exits 1", async () => {
     server = await startFaultServer(json(200, receipt));
     const result = await runCli(["topup", "10000", ...against(server.url)], { tty: true, bin: true, input: "n\n" });
     expect(result.stdout).toContain("Buy 10,000 credits with the team's saved card? [y/N]");
@@ -66,7 +66,7 @@ describe("on a terminal", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  test("answering yes charges once", async () => {
+  ttyTest("answering yes charges once", async () => {
     server = await startFaultServer(json(200, receipt));
     const result = await runCli(["topup", "10000", ...against(server.url)], { tty: true, bin: true, input: "y\n" });
     expect(result.code).toBe(0);

@@ -6,6 +6,11 @@ import { run } from "../../src/cli/run";
 
 export { BIN };
 
+/** Why the bin cannot be run on a terminal here: Windows has no script(1) to make a pseudo-terminal with. */
+export const ptyMissing = process.platform === "win32" ? "no pseudo-terminal on Windows (script(1) is POSIX)" : undefined;
+/** A test that needs the bin on a pseudo-terminal: skipped, and said so in its name, where there is none. */
+export const ttyTest: jest.It = ptyMissing ? (((name: string, ...rest: unknown[]) => test.skip(`${name} (skipped: ${ptyMissing})`, ...(rest as []))) as jest.It) : test;
+
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
 export type CliOptions = {
@@ -46,7 +51,8 @@ function runBin(args: string[], options: CliOptions): Promise<CliResult> {
   const env = environment(options);
   const quoted = [process.execPath, BIN, ...args].map((part) => `'${part.replace(/'/g, "'\\''")}'`).join(" ");
   const child = options.tty
-    ? spawn("script", ["-qec", quoted, "/dev/null"], { env, stdio: ["pipe", "pipe", "pipe"] })
+    ? // util-linux's script takes the command as one string; BSD's (macOS) takes it as arguments after the file.
+      spawn("script", process.platform === "darwin" ? ["-q", "/dev/null", process.execPath, BIN, ...args] : ["-qec", quoted, "/dev/null"], { env, stdio: ["pipe", "pipe", "pipe"] })
     : spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";

@@ -1,7 +1,23 @@
 // Looking at processes from outside: alive or not, a port that answers or refuses, a process's temporary directory.
-import { readdirSync, readFileSync } from "node:fs";
+// Linux's /proc; where there is none, `ps` (macOS); Windows has neither, and tests that need them say so and skip.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { connect } from "node:net";
+
+const HAS_PROC = existsSync("/proc/self/stat");
+
+/** Why processes cannot be looked at from outside here; undefined where they can (Linux's /proc, or ps). */
+export const processTableMissing = HAS_PROC || process.platform !== "win32" ? undefined : "no /proc and no ps on Windows";
+
+/** Every process as ps sees it: pid, parent, state and command line (where there is no /proc). */
+function psTable(): { pid: number; ppid: number; state: string; args: string }[] {
+  const out = execFileSync("ps", ["-A", "-ww", "-o", "pid=,ppid=,stat=,args="], { encoding: "utf8" });
+  return out.split("\n").flatMap((line) => {
+    const match = /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line);
+    return match ? [{ pid: Number(match[1]), ppid: Number(match[2]), state: match[3]!, args: match[4]! }] : [];
+  });
+}
 
 /**
  * Running, not just present: a process whose parent died first is re-parented, and until that new parent reaps it
@@ -13,6 +29,10 @@ export function isAlive(pid: number): boolean {
 
 /** /proc/<pid>/stat from field 3 (state) on: the command name before it may hold spaces ("npm exec node …"). */
 function statFields(pid: number): string[] | undefined {
+  if (!HAS_PROC) {
+    const row = psTable().find((candidate) => candidate.pid === pid);
+    return row && [row.state.slice(0, 1), String(row.ppid)];
+  }
   try {
     const text = readFileSync(`/proc/${pid}/stat`, "utf8");
     return text.slice(text.lastIndexOf(")") + 2).split(" ");
@@ -31,7 +51,7 @@ export function portRefuses(port: number): Promise<boolean> {
 
 /** The mock's temporary spec directory, read off Prism's command line. */
 export function workDirOf(pid: number): string {
-  const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  const args = HAS_PROC ? readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0") : (psTable().find((row) => row.pid === pid)?.args.split(" ") ?? []);
   return dirname(args.find((arg) => arg.endsWith("billing.mock.json"))!);
 }
 
@@ -58,6 +78,7 @@ export function nodesMatching(pattern: RegExp): number[] {
 
 /** The pids of the processes whose command line matches. */
 export function pidsMatching(pattern: RegExp): number[] {
+  if (!HAS_PROC) return psTable().filter((row) => pattern.test(row.args)).map((row) => row.pid);
   return readdirSync("/proc")
     .filter((name) => /^\d+$/.test(name))
     .filter((pid) => {

@@ -30,7 +30,7 @@ export const RUNTIMES: Record<string, readonly string[]> = {
 /** npm, by its own script where npm started this run (Windows' npm.cmd cannot be started without a shell), else `npm`. */
 function npm(args: string[], options: ExecFileSyncOptions): void {
   const cli = process.env.npm_execpath;
-  if (cli && /\.c?js$/.test(cli)) execFileSync(process.execPath, [cli, ...args], options);
+  if (cli && /npm-cli\.c?js$/.test(cli)) execFileSync(process.execPath, [cli, ...args], options);
   else execFileSync("npm", args, { ...options, shell: process.platform === "win32" });
 }
 

@@ -123,3 +123,27 @@ test.each([
   expect(result.code).toBe(7);
   expect(result.stderr).toContain("credits_exhausted: Account has consumed all available credits.");
 });
+
+test.each([
+  ["without DEBUG: one line", {}, 1],
+  ["with DEBUG=1: the stack too, the key redacted there as well", { DEBUG: "1" }, 2],
+])("an unexpected error exits 70 with its name and message, %s", async (_name, debug, minimumLines) => {
+  const key = "sk_live_UNEXPECTED_4b3a29";
+  server = await startFaultServer(json(200, example));
+  let stderr = "";
+  const { run } = require("../src/cli/run") as typeof import("../src/cli/run");
+  const { Readable } = require("node:stream") as typeof import("node:stream");
+  const code = await run(["credits", "--api-key", key, "--base-url", server.url], {
+    stdout: { write: () => { throw new RangeError(`the terminal refused ${key}\nsecond line`); }, isTTY: false },
+    stderr: { write: (text) => void (stderr += text), isTTY: false },
+    stdin: Object.assign(Readable.from([]), { isTTY: false }),
+    env: { ...debug },
+  });
+  expect(code).toBe(70);
+  const lines = stderr.trimEnd().split("\n");
+  expect(lines[0]).toBe("olostep-billing: unexpected RangeError: the terminal refused [redacted] (a bug in olostep-billing; DEBUG=1 shows where)");
+  expect(lines.length).toBeGreaterThanOrEqual(minimumLines);
+  if ("DEBUG" in debug) expect(lines.slice(1).some((line) => /^\s+at /.test(line))).toBe(true);
+  else expect(lines).toHaveLength(1);
+  expect(stderr).not.toContain(key);
+});

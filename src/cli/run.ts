@@ -50,7 +50,7 @@ function fail(io: Io, error: unknown, secrets: string[]): number {
   const message = redact(text, secrets).split("\n").map(stripControls).join("\n");
   line(io.stderr, `olostep-billing: ${styleFor(io.stderr, io.env).red(message)}`);
   if (error instanceof CliError && code === EXIT.usage) line(io.stderr, USAGE_HINT);
-  if (code === EXIT.internal && error instanceof Error && io.env.DEBUG) line(io.stderr, stripControls(redact(error.stack ?? "", secrets)));
+  if (code === EXIT.internal && error instanceof Error && io.env.DEBUG) line(io.stderr, redact(error.stack ?? "", secrets).split("\n").map(stripControls).join("\n"));
   return code;
 }
 

@@ -24,7 +24,10 @@ export type CreditsReading = {
   /** Per-lot credit detail; empty when absent. */
   breakdown: CreditLotReading[];
   /** The team's plan; `id` is `SUB_BASE`, as the vendor documents, when there is no active subscription. */
-  active_subscription: ActiveSubscription & { id: string };
+  active_subscription: ActiveSubscription & {
+    /** Subscription product id (for example `SUB_PRO`); `SUB_BASE` when the team has no active subscription. */
+    id: string;
+  };
 };
 
 /**

@@ -33,6 +33,12 @@ test("--mock --scenario exhausted check --min 1 exits 7: the mock's options are 
   expect(realApi.requests).toHaveLength(0);
 });
 
+test("--mock does not send the environment's key, even to the mock (a key ending in :exhausted would pick that scenario)", async () => {
+  const env = { ...(await realEnvironment()), OLOSTEP_API_KEY: `${REAL_KEY}:exhausted` };
+  const result = await runCli(["--mock", "check", "--min", "1"], { env });
+  expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^ok: [\d,]+ credits, 1 required\n$/) });
+});
+
 test("an uncertain --mock top-up: the retry command names --mock and the mock's options, and pasted it buys on a mock, never for real", async () => {
   const env = await realEnvironment();
   // A charge slower than the attempt's timeout: the outcome is unknown to the CLI.

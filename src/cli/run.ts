@@ -28,8 +28,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const mock = globals.mock ? await import("./mock-server.js").then((m) => m.startCliMock(globals.mockSetup)) : undefined;
     try {
       const billing = createBillingClient({
-        // The mock accepts any bearer token; a real key is never needed, nor sent anywhere but loopback.
-        apiKey: apiKey ?? "mock-key",
+        // The mock accepts any bearer token: the environment's key (a real one, likely) is not sent even to loopback;
+        // a key given on this command line is (a key ending in `:exhausted` picks a scenario).
+        apiKey: mock ? (globals.apiKey ?? "mock-key") : apiKey,
         baseUrl: mock?.url ?? globals.baseUrl ?? io.env.OLOSTEP_BASE_URL,
         timeoutMs: globals.timeoutMs,
       });

@@ -1,4 +1,11 @@
 // The error classes a caller branches on. Every field a server supplied is redacted and bounded before it gets here.
+import type { ERROR_CODES } from "./internal/error-codes.js";
+
+/**
+ * What `error.code` holds: one of the vendor's documented codes (see ERROR_CODES), which editors offer as you type,
+ * or another string (a code the vendor added since, a socket's `ECONNREFUSED`). Compare with `ERROR_CODES.*`.
+ */
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES] | (string & {});
 
 /** What an error is made from: the facts of the request it belongs to. Exported for tests that build errors. */
 export type ErrorDetails = {
@@ -13,7 +20,7 @@ export type ErrorDetails = {
    * one (`credits_exhausted`); a sentence there (`Internal Server Error`) goes into the message only. Also the
    * runtime's socket code on a ConnectionError (`ECONNREFUSED`).
    */
-  code?: string;
+  code?: ErrorCode;
   /** From `x-request-id` (or `request-id`). */
   requestId?: string;
   /** The vendor's error `id` (for example `error_abc123`): what to quote to the vendor's support. */
@@ -49,7 +56,7 @@ export class BillingError extends Error {
    * The body's machine-readable code (`credits_exhausted`, see ERROR_CODES), or the runtime's socket code on a
    * ConnectionError (`ECONNREFUSED`); absent when the server sent a sentence instead.
    */
-  declare readonly code: string | undefined;
+  declare readonly code: ErrorCode | undefined;
   /** From the response's `x-request-id` (or `request-id`) header. */
   declare readonly requestId: string | undefined;
   /** The vendor's error `id` (`error_abc123`): what to quote to the vendor's support. */

@@ -18,6 +18,9 @@ test.each([
   ["an option of another command", ["credits", "--min", "5"], /--min does not apply to "credits"/],
   ["a top-up amount outside the enum", ["topup", "12345", "--yes"], /one of 10000, 20000, 80000, 100000, not "12345"/],
   ["no command", [], /no command given/],
+  ["a mock option without --mock", ["check", "--min", "1", "--scenario", "exhausted"], /--scenario applies to "mock", or with --mock, not to "check" alone/],
+  ["an unknown scenario with --mock (before any mock starts)", ["--mock", "--scenario", "broke", "credits"], /--scenario must be one of [\w, -]+, not "broke"/],
+  ["a mock option that is not a number with --mock", ["--mock", "--settle-ms", "soon", "credits"], /--settle-ms must be a non-negative whole number, not "soon"/],
 ])("%s exits 2 with a one-line reason and the usage hint, sending nothing", async (_name, args, reason) => {
   server = await startFaultServer(json(200, example));
   const result = await runCli([...args, "--api-key", "k", "--base-url", server.url]);

@@ -1,5 +1,5 @@
 // Every command and option of olostep-billing in one table: parsing, --help and dispatch all read it.
-import { CONFIG_DEFAULTS, DEFAULT_BASE_URL, MAX_TIMER_MS, TOPUP_CREDITS, WAIT_DEFAULTS, type BillingClient, type TopupCredits } from "../index.js";
+import { CONFIG_DEFAULTS, DEFAULT_BASE_URL, isTopupAmount, MAX_TIMER_MS, TOPUP_CREDITS, WAIT_DEFAULTS, type BillingClient, type TopupCredits } from "../index.js";
 import type { OperationName } from "../../generated/operations.js";
 import { usageError } from "./exit-codes.js";
 // The mock's defaults, as data only: the help text must not load the mock (or Prism) to print them.
@@ -28,13 +28,24 @@ export type CommandSpec<Args> = {
   load(): Promise<(context: CommandContext, args: Args) => Promise<number>>;
 };
 
-export type GlobalOptions = { apiKey?: string; baseUrl?: string; timeoutMs?: number; mock: boolean };
+/** How the mock is set up: the options of `mock`, which `--mock` takes too for the mock it starts for one command. */
+export type MockSetup = { scenario?: string; stateless: boolean; settleMs?: number; chargeMs?: number; cooldownMs?: number };
+
+export type GlobalOptions = {
+  apiKey?: string;
+  baseUrl?: string;
+  timeoutMs?: number;
+  mock: boolean;
+  /** The mock's options as given (with `--mock`): parsed, and as words, so that a printed command can repeat them. */
+  mockSetup: MockSetup;
+  mockWords: string[];
+};
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   "api-key": { type: "string", value: "KEY", help: "default: OLOSTEP_API_KEY (never printed)" },
   "base-url": { type: "string", value: "URL", help: `default: OLOSTEP_BASE_URL, else ${DEFAULT_BASE_URL}` },
   timeout: { type: "string", value: "SECONDS", help: `per request attempt (default ${CONFIG_DEFAULTS.timeoutMs / 1000})` },
-  mock: { type: "boolean", help: "run against a local stateful mock of the API (no key needed)" },
+  mock: { type: "boolean", help: "run against a local stateful mock of the API (no key needed); takes mock's options: --mock --scenario exhausted" },
   help: { type: "boolean", short: "h", help: "this text" },
   version: { type: "boolean", short: "v", help: "the version" },
 };
@@ -42,18 +53,34 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
 const { settleMs: MOCK_SETTLE_MS, chargeMs: MOCK_CHARGE_MS } = STATEFUL_DEFAULTS;
 export const SCENARIOS = SCENARIO_DATA.map((scenario) => scenario.name);
 
+/** The options that set the mock up: `mock`'s own, and global ones with `--mock`. */
+export const MOCK_OPTIONS: Record<string, OptionSpec> = {
+  scenario: { type: "string", value: "NAME", help: `every new API key starts from this scenario (${SCENARIOS.join(", ")})` },
+  stateless: { type: "boolean", help: "remember nothing: every answer from the spec's examples" },
+  "settle-ms": { type: "string", value: "MS", help: `how long a top-up stays Pending (default ${MOCK_SETTLE_MS})` },
+  "charge-ms": { type: "string", value: "MS", help: `how long a charge takes (default ${MOCK_CHARGE_MS})` },
+  "cooldown-ms": { type: "string", value: "MS", help: "the top-up cooldown (default the spec's 60 s)" },
+};
+
+/** The mock's options from the parsed command line; a usage error for an unknown scenario or a bad number. */
+export function parseMockSetup(values: Values): MockSetup {
+  const optionalMs = (flag: string) => (typeof values[flag] === "string" ? wholeNumber(`--${flag}`, values[flag] as string) : undefined);
+  const scenario = typeof values.scenario === "string" ? values.scenario : undefined;
+  if (scenario !== undefined && !SCENARIOS.includes(scenario)) throw usageError(`--scenario must be one of ${SCENARIOS.join(", ")}, not "${scenario}"`);
+  return { scenario, stateless: values.stateless === true, settleMs: optionalMs("settle-ms"), chargeMs: optionalMs("charge-ms"), cooldownMs: optionalMs("cooldown-ms") };
+}
+
+/** The mock's options that were given, as command-line words again (for a printed command that must set the mock up the same way). */
+export function mockWords(values: Values): string[] {
+  return Object.keys(MOCK_OPTIONS).flatMap((name) => {
+    const value = values[name];
+    return value === undefined || value === false ? [] : value === true ? [`--${name}`] : [`--${name}`, value];
+  });
+}
+
 const defineCommand = <Args>(spec: CommandSpec<Args>) => spec;
 
-export type MockArgs = {
-  port: number;
-  scenario?: string;
-  stateless: boolean;
-  settleMs?: number;
-  chargeMs?: number;
-  cooldownMs?: number;
-  quiet: boolean;
-  verbose: boolean;
-};
+export type MockArgs = MockSetup & { port: number; quiet: boolean; verbose: boolean };
 
 export type TopupArgs = {
   credits: TopupCredits;
@@ -113,7 +140,7 @@ export const COMMANDS = {
   }),
   dashboard: defineCommand<{ port: number; allowTopup: boolean }>({
     synopsis: "",
-    summary: "a local page (127.0.0.1) with the balance as bars per lot; the key stays in this process",
+    summary: "a local page (127.0.0.1 or localhost) with the balance as bars per lot; the key stays in this process",
     calls: ["GET /user/credits/info", "POST /user/purchase-topup"],
     options: {
       port: { type: "string", value: "N", help: "the page's port (default 4020; 0 picks a free one)" },
@@ -133,11 +160,7 @@ export const COMMANDS = {
     calls: [],
     options: {
       port: { type: "string", value: "N", help: "the mock's port (default 4010; 0 picks a free one)" },
-      scenario: { type: "string", value: "NAME", help: `every new API key starts from this scenario (${SCENARIOS.join(", ")})` },
-      stateless: { type: "boolean", help: "remember nothing: every answer from the spec's examples" },
-      "settle-ms": { type: "string", value: "MS", help: `how long a top-up stays Pending (default ${MOCK_SETTLE_MS})` },
-      "charge-ms": { type: "string", value: "MS", help: `how long a charge takes (default ${MOCK_CHARGE_MS})` },
-      "cooldown-ms": { type: "string", value: "MS", help: "the top-up cooldown (default the spec's 60 s)" },
+      ...MOCK_OPTIONS,
       quiet: { type: "boolean", help: "no line per request" },
       verbose: { type: "boolean", help: "Prism's own log lines too" },
     },
@@ -145,17 +168,7 @@ export const COMMANDS = {
       noPositionals(positionals);
       const port = typeof values.port === "string" ? wholeNumber("--port", values.port) : 4010;
       if (port > 65_535) throw usageError(`--port must be from 0 to 65535, not "${values.port}"`);
-      const optionalMs = (flag: string) => (typeof values[flag] === "string" ? wholeNumber(`--${flag}`, values[flag] as string) : undefined);
-      return {
-        port,
-        scenario: typeof values.scenario === "string" ? values.scenario : undefined,
-        stateless: values.stateless === true,
-        settleMs: optionalMs("settle-ms"),
-        chargeMs: optionalMs("charge-ms"),
-        cooldownMs: optionalMs("cooldown-ms"),
-        quiet: values.quiet === true,
-        verbose: values.verbose === true,
-      };
+      return { port, ...parseMockSetup(values), quiet: values.quiet === true, verbose: values.verbose === true };
     },
     load: () => import("./commands/mock.js").then((m) => m.mockCommand),
   }),
@@ -184,8 +197,6 @@ export function milliseconds(flag: string, value: string | boolean | undefined, 
 
 function topupAmount(value: string): TopupCredits {
   const amount = Number(value.replace(/[,_]/g, ""));
-  if (!(TOPUP_CREDITS as readonly number[]).includes(amount)) {
-    throw usageError(`topup amount must be one of ${TOPUP_CREDITS.join(", ")}, not "${value}"`);
-  }
-  return amount as TopupCredits;
+  if (!isTopupAmount(amount)) throw usageError(`topup amount must be one of ${TOPUP_CREDITS.join(", ")}, not "${value}"`);
+  return amount;
 }

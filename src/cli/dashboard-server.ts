@@ -36,16 +36,18 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
   const widgetFile = WIDGET_CANDIDATES.find((file) => existsSync(file));
   if (!widgetFile) throw new Error("the widget is not built: run npm run build");
   const widget = readFileSync(widgetFile);
-  let origin = "";
+  // The page's own origins once the port is known: 127.0.0.1 and localhost, both loopback, by name and port.
+  let origins: string[] = [];
   const handle = toNodeHandler(
     createBillingHandler({
       apiKey: options.apiKey,
       baseUrl: options.baseUrl,
       timeoutMs: options.timeoutMs,
       allowTopup: options.allowTopup,
-      // The door of a page on 127.0.0.1: only requests addressed to it by name and port. A page of another site that
-      // resolves its own name to 127.0.0.1 (DNS rebinding) sends its own Host, and is refused.
-      authorize: (request) => new URL(request.url).origin === origin,
+      // The door of a page on 127.0.0.1: only requests addressed to it by a loopback name (127.0.0.1 or localhost,
+      // which the OS resolves to loopback) and its port. A page of another site that resolves its own name to
+      // 127.0.0.1 (DNS rebinding) sends its own Host, and is refused.
+      authorize: (request) => origins.includes(new URL(request.url).origin),
     }),
   );
   const page = pageHtml(options);
@@ -62,9 +64,10 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
     server.once("error", fail);
     server.listen(options.port ?? 0, "127.0.0.1", done);
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
   return {
-    url: `${origin}/`,
+    url: `${origins[0]}/`,
     stop: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

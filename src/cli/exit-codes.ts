@@ -31,7 +31,7 @@ export const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
   cooldown: "top-up cooldown: the message gives the seconds to wait",
   refused: "refused by the API for another reason (another 4xx, an Idempotency-Key conflict)",
   exhausted: "the team's credits are exhausted: usage not allowed (check), or 402 credits_exhausted",
-  internal: "a bug in olostep-billing",
+  internal: "an unexpected error (a bug in olostep-billing): its name and message; DEBUG=1 adds the stack",
 };
 
 /** A failure the CLI reports as one line and an exit code; `usage` adds the hint to --help. */

@@ -7,6 +7,8 @@ export type Io = {
   stderr: Sink;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** The platform (`process.platform`): which shell a printed command is written for (shell.ts). Default: this process's. */
+  platform?: string;
 };
 
 /**
@@ -14,7 +16,7 @@ export type Io = {
  * without a word, as git and ls do, and the command still ends with its own exit code.
  */
 export function processIo(): Io {
-  return { stdout: sink(process.stdout), stderr: sink(process.stderr), stdin: process.stdin, env: process.env };
+  return { stdout: sink(process.stdout), stderr: sink(process.stderr), stdin: process.stdin, env: process.env, platform: process.platform };
 }
 
 function sink(stream: NodeJS.WriteStream): Sink {

@@ -1,6 +1,6 @@
 // Parses the command line with node:util parseArgs against the command table; refuses anything malformed.
 import { parseArgs } from "node:util";
-import { COMMANDS, GLOBAL_OPTIONS, milliseconds, type CommandName, type GlobalOptions, type OptionSpec } from "./command-table.js";
+import { COMMANDS, GLOBAL_OPTIONS, MOCK_OPTIONS, milliseconds, mockWords, parseMockSetup, type CommandName, type GlobalOptions, type OptionSpec } from "./command-table.js";
 import { usageError } from "./exit-codes.js";
 import type { Io } from "./io.js";
 
@@ -9,7 +9,7 @@ export type Parsed =
   | { kind: "command"; name: CommandName; args: unknown; globals: GlobalOptions };
 
 // parseArgs needs every option up front; which ones a command accepts is checked after.
-const ALL_OPTIONS: Record<string, OptionSpec> = Object.assign({}, GLOBAL_OPTIONS, ...Object.values(COMMANDS).map((command) => command.options));
+const ALL_OPTIONS: Record<string, OptionSpec> = Object.assign({}, GLOBAL_OPTIONS, MOCK_OPTIONS, ...Object.values(COMMANDS).map((command) => command.options));
 
 export function parseCommandLine(argv: string[], io: Io): Parsed {
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
@@ -24,6 +24,8 @@ export function parseCommandLine(argv: string[], io: Io): Parsed {
     baseUrl: values["base-url"] as string | undefined,
     timeoutMs: values.timeout === undefined ? undefined : milliseconds("--timeout", values.timeout),
     mock: values.mock === true,
+    mockSetup: { stateless: false },
+    mockWords: [],
   };
   if (values.help) return { kind: "help", globals };
   if (values.version) return { kind: "version", globals };
@@ -33,8 +35,15 @@ export function parseCommandLine(argv: string[], io: Io): Parsed {
   if (!Object.hasOwn(COMMANDS, name)) throw usageError(`unknown command "${name}"`);
   const command = COMMANDS[name as CommandName];
   for (const given of Object.keys(values)) {
-    if (!(given in GLOBAL_OPTIONS) && !(given in command.options)) throw usageError(`--${given} does not apply to "${name}"`);
+    if (given in GLOBAL_OPTIONS || given in command.options) continue;
+    // The mock's options set up the mock that --mock starts for this one command.
+    if (given in MOCK_OPTIONS) {
+      if (globals.mock) continue;
+      throw usageError(`--${given} applies to "mock", or with --mock, not to "${name}" alone`);
+    }
+    throw usageError(`--${given} does not apply to "${name}"`);
   }
+  if (globals.mock) Object.assign(globals, { mockSetup: parseMockSetup(values), mockWords: mockWords(values) });
   return { kind: "command", name: name as CommandName, args: command.parse(values, rest, io), globals };
 }
 

@@ -25,11 +25,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const apiKey = globals.apiKey ?? io.env.OLOSTEP_API_KEY;
     if (!globals.mock && !apiKey) throw new CliError(EXIT.auth, "no API key: set OLOSTEP_API_KEY or pass --api-key (or try --mock)");
-    const mock = globals.mock ? await import("./mock-server.js").then((m) => m.startCliMock()) : undefined;
+    const mock = globals.mock ? await import("./mock-server.js").then((m) => m.startCliMock(globals.mockSetup)) : undefined;
     try {
       const billing = createBillingClient({
-        // The mock accepts any bearer token; a real key is never needed, nor sent anywhere but loopback.
-        apiKey: apiKey ?? "mock-key",
+        // The mock accepts any bearer token: the environment's key (a real one, likely) is not sent even to loopback;
+        // a key given on this command line is (a key ending in `:exhausted` picks a scenario).
+        apiKey: mock ? (globals.apiKey ?? "mock-key") : apiKey,
         baseUrl: mock?.url ?? globals.baseUrl ?? io.env.OLOSTEP_BASE_URL,
         timeoutMs: globals.timeoutMs,
       });
@@ -38,16 +39,33 @@ export async function run(argv: string[], io: Io): Promise<number> {
       await mock?.stop();
     }
   } catch (error) {
-    return fail(io, error);
+    return fail(io, error, secretsOf(argv, io));
   }
 }
 
-function fail(io: Io, error: unknown): number {
+function fail(io: Io, error: unknown, secrets: string[]): number {
   const code = exitCodeFor(error);
-  // The client has already stripped what servers said; this also covers text from the command line and Prism.
-  const message = (error instanceof Error ? error.message : String(error)).split("\n").map(stripControls).join("\n");
+  // The client has already stripped what servers said; this also covers text from the command line and Prism. An
+  // error that is none of ours (a bug) is named, so that a report says what it was; its stack only with DEBUG.
+  const text = code === EXIT.internal ? unexpected(error) : error instanceof Error ? error.message : String(error);
+  const message = redact(text, secrets).split("\n").map(stripControls).join("\n");
   line(io.stderr, `olostep-billing: ${styleFor(io.stderr, io.env).red(message)}`);
   if (error instanceof CliError && code === EXIT.usage) line(io.stderr, USAGE_HINT);
-  if (code === EXIT.internal && error instanceof Error && io.env.DEBUG) line(io.stderr, stripControls(error.stack ?? ""));
+  if (code === EXIT.internal && error instanceof Error && io.env.DEBUG) line(io.stderr, redact(error.stack ?? "", secrets).split("\n").map(stripControls).join("\n"));
   return code;
 }
+
+/** One line for a fault the CLI did not expect: the error's name and message (its first line), never more. */
+function unexpected(error: unknown): string {
+  const name = error instanceof Error ? error.name || "Error" : typeof error;
+  const message = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 500);
+  return `unexpected ${name}: ${message} (a bug in olostep-billing; DEBUG=1 shows where)`;
+}
+
+/** The keys this run was given: an error we did not write could hold one, and nothing printed ever does. */
+function secretsOf(argv: string[], io: Io): string[] {
+  const given = argv.flatMap((word, index) => (word === "--api-key" ? [argv[index + 1]] : word.startsWith("--api-key=") ? [word.slice(10)] : []));
+  return [...given, io.env.OLOSTEP_API_KEY].filter((key): key is string => typeof key === "string" && key.length >= 4);
+}
+
+const redact = (text: string, secrets: string[]): string => secrets.reduce((result, secret) => result.split(secret).join("[redacted]"), text);

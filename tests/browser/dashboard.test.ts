@@ -79,6 +79,13 @@ describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, ()
     ]);
   }, 30_000);
 
+  test("the dashboard at http://localhost:<port>/ shows the balance too (both names are loopback)", async () => {
+    const dashboard = await dashboardOn(running.url, "team-localhost");
+    const page = await open(dashboard.url.replace("127.0.0.1", "localhost"));
+    await page.locator("olostep-credits").locator('[role="progressbar"]').first().waitFor();
+    expect(await shadowText(page)).toContain("12,500");
+  }, 30_000);
+
   test("the key reaches the API but nothing the browser can see or send: requests, responses, page, shadow DOM, storage, cookies", async () => {
     // One API echoes the key back in its errors (a header and the body); another in a 200's body and a header.
     const echo: Handler = (req, res) => {

@@ -5,7 +5,7 @@ import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join } from "node:path";
+import { basename, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
@@ -110,12 +110,38 @@ async function widgetText(url: string): Promise<string> {
 }
 
 const RUNNERS: Record<string, (block: CodeBlock) => Promise<void>> = {
-  /** A program, run with Node (TypeScript through tsx). */
+  /**
+   * A program, run with Node (TypeScript through tsx). `without-key=ErrorName`: run again with no OLOSTEP_API_KEY, it
+   * prints that error in one line (no stack) and exits 1. `mock-url=URL`: run against `npx olostep-billing mock`
+   * started as the text before it says, at a free port in place of the one written, with no OLOSTEP_* variables.
+   */
   async node(block) {
     const file = block.language === "ts" ? "snippet.mts" : "snippet.mjs";
+    if (block.attributes["mock-url"]) return runAgainstCliMock(block, file, block.attributes["mock-url"]);
     const dir = place(block, file);
-    const result = await run(process.execPath, block.language === "ts" ? tsx(join(dir, file)) : [join(dir, file)], { cwd: PROJECT, env: envFor(block) });
+    const command = block.language === "ts" ? tsx(join(dir, file)) : [join(dir, file)];
+    const result = await run(process.execPath, command, { cwd: PROJECT, env: envFor(block) });
     expect({ code: result.code, output: result.output }).toMatchObject({ code: 0 });
+    const expected = block.attributes["without-key"];
+    if (expected) {
+      const keyless = await run(process.execPath, command, { cwd: PROJECT, env: { ...envFor(block), OLOSTEP_API_KEY: undefined } });
+      expect({ code: keyless.code, lines: keyless.output.trimEnd().split("\n") }).toEqual({ code: 1, lines: [expect.stringMatching(new RegExp(`^${expected}: \\S`))] });
+    }
+  },
+  /**
+   * A bundler's command line for a script shown in an earlier block of the same page (`entry=` its `file=`): run as
+   * written in a folder holding that script, its output served on a page next to the route, the widget shown.
+   */
+  async "bundle-command"(block) {
+    const entry = BLOCKS.find((other) => other.where.split(":")[0] === block.where.split(":")[0] && other.attributes.file === block.attributes.entry);
+    expect(entry?.where).toBeDefined();
+    const dir = place({ ...entry!, where: block.where }, entry!.attributes.file!);
+    const result = await run("bash", ["-euo", "pipefail", "-c", block.code], { cwd: dir, env: envFor(block) });
+    expect({ code: result.code, output: result.output }).toMatchObject({ code: 0 });
+    const outfile = /--outfile=(\S+)/.exec(block.code)![1]!;
+    const script = `/${basename(outfile)}`;
+    const url = await pageServer(PROJECT, { "/": `<!doctype html><meta charset="utf-8"><body><script type="module" src="${script}"></script></body>`, [script]: readFileSync(join(dir, outfile), "utf8") });
+    expect(await widgetText(url)).toContain("12,500");
   },
   /** Shell commands, in the consumer project. */
   async shell(block) {
@@ -249,6 +275,24 @@ console.log(JSON.stringify({ read: read.status, credits: (await client.json()).c
     expect(await widgetText(url)).toContain("12,500");
   },
 };
+
+/** The block run while `npx olostep-billing mock` serves (as the README has the reader start it), then Ctrl-C for the mock. */
+async function runAgainstCliMock(block: CodeBlock, file: string, written: string): Promise<void> {
+  const port = await freePort();
+  const child = spawn("npx", ["--offline", "olostep-billing", "mock", "--port", String(port), "--quiet"], { cwd: PROJECT, env: envFor(block, false), stdio: ["ignore", "pipe", "pipe"], detached: true });
+  children.push(child);
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+  expect(await within(60_000, async () => output.includes("stop: Ctrl-C"))).toBe(true);
+  const dir = place({ ...block, code: block.code.replaceAll(new URL(written).origin, `http://127.0.0.1:${port}`) }, file);
+  // A reader without a key: nothing in the environment points anywhere.
+  const result = await run(process.execPath, tsx(join(dir, file)), { cwd: PROJECT, env: { ...process.env, OLOSTEP_API_KEY: undefined, OLOSTEP_BASE_URL: undefined } });
+  expect({ code: result.code, output: result.output }).toEqual({ code: 0, output: expect.stringMatching(/^12500 credits; usage allowed/) });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid!, "SIGINT");
+  await exited;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -20,6 +20,8 @@ export type CliOptions = {
   tty?: boolean;
   /** Run the compiled bin as a child process, as a user's shell or CI job would. */
   bin?: boolean;
+  /** In-process only: the platform the CLI believes it runs on (which shell its printed commands are for). */
+  platform?: string;
 };
 
 function environment(options: CliOptions): Record<string, string> {
@@ -42,6 +44,7 @@ async function runInProcess(args: string[], options: CliOptions): Promise<CliRes
     stderr: { write: (text) => void (stderr += text), isTTY: tty },
     stdin,
     env: environment(options),
+    platform: options.platform,
   });
   return { code, stdout, stderr };
 }

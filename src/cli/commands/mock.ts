@@ -5,6 +5,7 @@ import { EXIT } from "../exit-codes.js";
 import { line } from "../io.js";
 import { untilStopped } from "../lifetime.js";
 import { startCliMock } from "../mock-server.js";
+import { commandLine, curlLine, quoteWord, shellOf, type Shell } from "../shell.js";
 import { shown } from "../terminal-text.js";
 
 export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise<number> {
@@ -22,12 +23,24 @@ export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise
     ? "stateless: every answer from the spec's examples"
     : `stateful: a balance per API key${args.scenario ? `, from scenario ${args.scenario}` : ""}; top-ups settle after ${(args.settleMs ?? MOCK_DEFAULTS.settleMs) / 1000} s`;
   line(io.stdout, `mock: the Olostep Balance & Billing API at ${mock.url} (${state})`);
-  line(io.stdout, `try:  curl -H 'Authorization: Bearer any-key' ${mock.url}/user/credits/info`);
-  line(io.stdout, `      OLOSTEP_BASE_URL=${mock.url} OLOSTEP_API_KEY=any-key npx olostep-billing topup 10000 --yes --wait`);
-  line(io.stdout, `      a forced status: -H 'Prefer: code=500'; a scenario: an API key ending in ${SCENARIOS.map((name) => `:${name}`).join(" or ")}`);
+  const shell = shellOf(io);
+  line(io.stdout, `try:  ${curlLine(shell, "Authorization: Bearer any-key", `${mock.url}/user/credits/info`)}`);
+  line(io.stdout, `      ${cliAgainst(shell, mock.url)}`);
+  line(io.stdout, `      a forced status: -H ${quoteWord(shell, "Prefer: code=500")}; a scenario: an API key ending in ${SCENARIOS.map((name) => `:${name}`).join(" or ")}`);
   line(io.stdout, "stop: Ctrl-C");
   const why = await untilStopped();
   await mock.stop();
   line(io.stderr, `mock: stopped (${why})`);
   return EXIT.ok;
+}
+
+/**
+ * The CLI pointed at this mock. A POSIX shell sets variables for one command; cmd.exe and PowerShell would keep them
+ * for the session (a real OLOSTEP_API_KEY overwritten, later commands sent to a mock that has stopped), so there the
+ * same is said with options.
+ */
+function cliAgainst(shell: Shell, url: string): string {
+  const command = ["npx", "olostep-billing", "topup", "10000", "--yes", "--wait"];
+  if (shell === "posix") return `OLOSTEP_BASE_URL=${quoteWord(shell, url)} OLOSTEP_API_KEY=any-key ${commandLine(shell, command)}`;
+  return commandLine(shell, [...command, "--base-url", url, "--api-key", "any-key"]);
 }

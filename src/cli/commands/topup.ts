@@ -1,10 +1,11 @@
 // `olostep-billing topup <amount>`: confirm, charge once under an Idempotency-Key, optionally wait for the credits.
 import { createInterface } from "node:readline";
-import { BillingError, ConnectionError, ERROR_CODES, IdempotencyError, ServerError, TimeoutError } from "../../index.js";
-import type { CommandContext, TopupArgs } from "../command-table.js";
+import { BillingError, ConnectionError, ERROR_CODES, IdempotencyError, readCredits, ServerError, TimeoutError } from "../../index.js";
+import type { CommandContext, GlobalOptions, TopupArgs } from "../command-table.js";
 import { CliError, EXIT, exitCodeFor } from "../exit-codes.js";
 import { line, type Io } from "../io.js";
 import { withProgress } from "../progress.js";
+import { commandLine, shellOf, type Shell } from "../shell.js";
 import { formatNumber, shown } from "../terminal-text.js";
 
 export async function topupCommand({ billing, io, globals }: CommandContext, args: TopupArgs): Promise<number> {
@@ -15,22 +16,22 @@ export async function topupCommand({ billing, io, globals }: CommandContext, arg
     return EXIT.notMet;
   }
   // Read before buying, so that --wait knows which balance means "the credits have landed".
-  const before = args.wait ? (await billing.getCreditsInfo()).credits ?? 0 : 0;
+  const before = args.wait ? readCredits(await billing.getCreditsInfo()).credits : 0;
   const receipt = await withProgress(`Buying ${amount}…`, () => billing.purchaseTopup(args.credits, { idempotencyKey: args.idempotencyKey }), io.stderr).catch(
     (error: unknown) => {
-      throw uncertain(error) ? withRetryHint(error, args, globals.baseUrl) : error;
+      throw uncertain(error) ? withRetryHint(error, args, globals, shellOf(io)) : error;
     },
   );
   line(io.stdout, `Payment succeeded: ${formatNumber(receipt.credits ?? args.credits)} credits (payment ${shown(receipt.payment_intent_id)}).`);
   if (!args.wait) {
-    line(io.stdout, "The credits are added once Stripe confirms the payment: check with `olostep-billing credits`, or use --wait.");
+    line(io.stdout, nextStep(globals, shellOf(io)));
     return EXIT.ok;
   }
   const target = before + args.credits;
   const info = await withProgress(`Waiting for the balance to reach ${formatNumber(target)}…`, () =>
     billing.waitForCredits({ atLeast: target, timeoutMs: args.waitTimeoutMs, intervalMs: args.waitIntervalMs }),
   io.stderr);
-  line(io.stdout, `The credits have landed: the balance is ${formatNumber(info.credits ?? 0)} credits.`);
+  line(io.stdout, `The credits have landed: the balance is ${formatNumber(readCredits(info).credits)} credits.`);
   return EXIT.ok;
 }
 
@@ -42,16 +43,27 @@ function uncertain(error: unknown): error is BillingError & { idempotencyKey: st
   return error instanceof TimeoutError || error instanceof ServerError;
 }
 
-function withRetryHint(error: BillingError & { idempotencyKey: string }, args: TopupArgs, baseUrl: string | undefined): CliError {
-  const command = ["olostep-billing", "topup", String(args.credits), "--yes", "--idempotency-key", error.idempotencyKey];
-  if (baseUrl) command.push("--base-url", baseUrl);
-  return new CliError(
-    exitCodeFor(error),
-    `${error.message}\nTo retry without paying twice, use the same idempotency key:\n  ${command.map(shellQuote).join(" ")}`,
-  );
+/**
+ * The error, and what to run next. Against the API: the same purchase under the same key, which cannot charge twice.
+ * Against --mock: that mock has stopped and nothing real was charged; the command to try again names --mock (and
+ * the mock's options) so that pasting it can never reach the real API, whatever the environment holds.
+ */
+function withRetryHint(error: BillingError & { idempotencyKey: string }, args: TopupArgs, globals: GlobalOptions, shell: Shell): CliError {
+  const retry = globals.mock
+    ? ["olostep-billing", "--mock", ...globals.mockWords, "topup", String(args.credits), "--yes"]
+    : ["olostep-billing", "topup", String(args.credits), "--yes", "--idempotency-key", error.idempotencyKey, ...(globals.baseUrl ? ["--base-url", globals.baseUrl] : [])];
+  const why = globals.mock
+    ? "This ran against a mock that stopped with the command: nothing real was charged, and a new mock knows nothing of this key. To try again:"
+    : "To retry without paying twice, use the same idempotency key:";
+  return new CliError(exitCodeFor(error), `${error.message}\n${why}\n  ${commandLine(shell, retry)}`);
 }
 
-const shellQuote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
+/** After a purchase without --wait: how to see the credits land, true for where the purchase was made. */
+function nextStep(globals: GlobalOptions, shell: Shell): string {
+  if (!globals.mock) return `The credits are added once Stripe confirms the payment: check with \`${commandLine(shell, ["olostep-billing", "credits"])}\`, or use --wait.`;
+  // Each --mock run has a mock of its own, so a later `--mock credits` would show a fresh balance, not this one.
+  return `The mock stopped with this command, and this purchase with it: add --wait to watch the credits land, or keep one mock running with \`${commandLine(shell, ["olostep-billing", "mock"])}\` and point --base-url at it.`;
+}
 
 async function confirm(io: Io, question: string): Promise<boolean> {
   io.stderr.write(question);

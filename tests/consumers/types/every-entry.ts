@@ -5,6 +5,7 @@ import { createBillingClient, createCreditsClient, InsufficientCreditsError, typ
 import { createBillingHandler, toNodeHandler, type Authorize } from "olostep-billing/server";
 import { startMock, type RunningMock } from "olostep-billing/mock";
 import type { OlostepCreditsElement } from "olostep-billing/widget";
+import { ERROR_CODES, isTopupAmount, readCredits, type ErrorCode } from "olostep-billing";
 
 export async function everything(mock: RunningMock): Promise<[number | undefined, string, TopupResult["idempotencyKey"]]> {
   const billing = createBillingClient({ apiKey: "k", baseUrl: mock.url, timeoutMs: 5_000, maxRetryAfterMs: 0 });
@@ -19,3 +20,10 @@ export async function everything(mock: RunningMock): Promise<[number | undefined
 }
 
 export const started: Promise<RunningMock> = startMock({ settleMs: 0 });
+
+/** The types that guide: numbers from readCredits, an amount through isTopupAmount, a code compared by name. */
+export async function guided(info: CreditsInfo, amount: number, error: InsufficientCreditsError): Promise<[number, ErrorCode | undefined]> {
+  const { credits, active_subscription } = readCredits(info);
+  if (isTopupAmount(amount)) await createBillingClient({ apiKey: "k" }).purchaseTopup(amount);
+  return [credits + active_subscription.id.length, error.code === ERROR_CODES.creditsExhausted ? error.code : undefined];
+}

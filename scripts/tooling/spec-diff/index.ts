@@ -4,7 +4,7 @@ import type { OpenApiDocument, Operation } from "../../../mocks/openapi";
 import { collector, sortFindings, type Finding } from "./findings";
 import { dayOf, removalRule } from "./lifecycle";
 import { compareOperation, securityChange } from "./operation-changes";
-import { isObject } from "./schema-context";
+import { isObject, text } from "./schema-context";
 
 export type { Finding, Level } from "./findings";
 export { LEVELS } from "./findings";
@@ -65,7 +65,7 @@ function compareItems(docs: { base: OpenApiDocument; revision: OpenApiDocument; 
 /** What applies to every operation: the servers (the client's default base URL is the first), global security, schemes. */
 function documentChanges(base: OpenApiDocument, revision: OpenApiDocument, findings: Finding[]): void {
   const servers = collector(findings, "", "servers");
-  const urls = (doc: OpenApiDocument) => (Array.isArray(doc.servers) ? doc.servers : []).map((server) => String(isObject(server) ? server.url : server));
+  const urls = (doc: OpenApiDocument) => (Array.isArray(doc.servers) ? doc.servers : []).map((server) => text(isObject(server) ? server.url : server));
   const [from, to] = [urls(base), urls(revision)];
   // oasdiff judges servers as deployment, not contract: information, though it moves a client that takes the default.
   if (from[0] !== to[0]) servers.add("api-default-server-changed", `the first server, the client's default base URL, changed from ${from[0] ?? "none"} to ${to[0] ?? "none"}`);
@@ -77,8 +77,8 @@ function documentChanges(base: OpenApiDocument, revision: OpenApiDocument, findi
   const sink = collector(findings, "", "components.securitySchemes");
   for (const name of Object.keys(schemesAfter)) {
     if (!(name in schemesBefore)) sink.add("api-security-component-added", `security scheme ${name} added`);
-    else if (schemesBefore[name]?.type !== schemesAfter[name]?.type || schemesBefore[name]?.scheme !== schemesAfter[name]?.scheme) {
-      sink.add("api-security-component-type-changed", `security scheme ${name} changed from ${schemesBefore[name]?.type}/${schemesBefore[name]?.scheme ?? ""} to ${schemesAfter[name]?.type}/${schemesAfter[name]?.scheme ?? ""}`);
+    else if (text(schemesBefore[name]?.type) !== text(schemesAfter[name]?.type) || text(schemesBefore[name]?.scheme) !== text(schemesAfter[name]?.scheme)) {
+      sink.add("api-security-component-type-changed", `security scheme ${name} changed from ${text(schemesBefore[name]?.type)}/${text(schemesBefore[name]?.scheme ?? "")} to ${text(schemesAfter[name]?.type)}/${text(schemesAfter[name]?.scheme ?? "")}`);
     }
   }
   for (const name of Object.keys(schemesBefore)) if (!(name in schemesAfter)) sink.add("api-security-component-removed", `security scheme ${name} removed`);

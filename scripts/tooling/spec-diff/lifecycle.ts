@@ -24,8 +24,8 @@ export const rankOf = (stability: Stability) => LEVELS.indexOf(stability.level ?
 export function sunsetOf(node: Node): { day?: string; invalid?: true } | undefined {
   const value = node?.["x-sunset"];
   if (value === undefined || value === null) return undefined;
-  const text = String(value);
-  const day = /^(\d{4}-\d{2}-\d{2})(?:[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2}))?$/.exec(text)?.[1];
+  if (typeof value !== "string") return { invalid: true };
+  const day = /^(\d{4}-\d{2}-\d{2})(?:[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2}))?$/.exec(value)?.[1];
   const valid = day !== undefined && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
   return valid ? { day } : { invalid: true };
 }
@@ -60,7 +60,7 @@ export function propertyLifecycle(side: "request" | "response", base: Node, revi
     else {
       const sunset = sunsetOf(revision);
       if (!sunset) add(`${side}-property-deprecated`, "deprecated");
-      else if (sunset.invalid) add(`${side}-property-deprecated-sunset-invalid`, `deprecated with an x-sunset that is not a date: ${String(revision["x-sunset"])}`, "error");
+      else if (sunset.invalid) add(`${side}-property-deprecated-sunset-invalid`, `deprecated with an x-sunset that is not a date: ${JSON.stringify(revision["x-sunset"])}`, "error");
       else if (sunset.day! < today) add(`${side}-property-sunset-date-too-small`, `deprecated with a sunset already past (${sunset.day})`, "error");
       else add(`${side}-property-deprecated-with-sunset`, `deprecated, sunset ${sunset.day}`);
     }

@@ -6,6 +6,7 @@ import { operationLifecycle } from "./operation-lifecycle";
 import { parameterChanges, type ParameterPair } from "./parameter-changes";
 import { requestBody, responses } from "./response-changes";
 import type { Docs } from "./schema-changes";
+import { show, text } from "./schema-context";
 
 export type OperationPair = ParameterPair;
 
@@ -13,11 +14,11 @@ export function compareOperation(docs: Docs & { today: string }, findings: Findi
   const { name, base, revision } = pair;
   const sink = collector(findings, name, "operation");
   if (!operationLifecycle(sink, base, revision, docs.today)) return;
-  if (base.operationId !== revision.operationId) {
+  if (show(base.operationId) !== show(revision.operationId)) {
     const rule = base.operationId === undefined ? "api-operation-id-added" : revision.operationId === undefined ? "api-operation-id-removed" : "api-operation-id-changed";
-    sink.add(rule, `operationId ${String(base.operationId ?? "none")} → ${String(revision.operationId ?? "none")}`);
+    sink.add(rule, `operationId ${text(base.operationId ?? "none")} → ${text(revision.operationId ?? "none")}`);
   }
-  const tags = (operation: Operation) => (Array.isArray(operation.tags) ? (operation.tags as unknown[]).map(String) : []);
+  const tags = (operation: Operation) => (Array.isArray(operation.tags) ? (operation.tags as unknown[]).map(text) : []);
   const [tagsBefore, tagsAfter] = [tags(base), tags(revision)];
   for (const tag of tagsAfter) if (!tagsBefore.includes(tag)) sink.add("api-tag-added", `tag ${tag} added`);
   for (const tag of tagsBefore) if (!tagsAfter.includes(tag)) sink.add("api-tag-removed", `tag ${tag} removed`);

@@ -24,7 +24,7 @@ export function operationLifecycle(sink: Sink, base: Node, revision: Node, today
 function deprecation(sink: Sink, revision: Node, today: string): void {
   const sunset = sunsetOf(revision);
   if (!sunset) sink.add("endpoint-deprecated", "the operation is deprecated");
-  else if (sunset.invalid) sink.add("api-deprecated-sunset-parse", `the operation is deprecated with an x-sunset that is not a date: ${String(revision["x-sunset"])}`);
+  else if (sunset.invalid) sink.add("api-deprecated-sunset-parse", `the operation is deprecated with an x-sunset that is not a date: ${JSON.stringify(revision["x-sunset"])}`);
   else if (sunset.day! < today) sink.add("api-sunset-date-too-small", `the operation is deprecated with a sunset already past (${sunset.day})`);
   else sink.add("endpoint-deprecated-with-sunset", `the operation is deprecated, sunset ${sunset.day}`);
 }

@@ -1,7 +1,7 @@
 // Bounds and patterns, oasdiff's way: a bound lowered, raised, set or removed (minimum and maximum, their exclusive
 // forms as 3.1 numbers or 3.0 booleans, lengths, item counts) and a pattern added, changed, widened to `.*` or removed.
 import type { Level } from "./findings";
-import { isRule, type Place } from "./schema-context";
+import { isRule, show, text, type Place } from "./schema-context";
 
 const BOUNDS = [
   ["max-length", "maxLength", "upper"],
@@ -37,22 +37,22 @@ export function bounds({ use, b, r, add, bySide }: Place): void {
  * its checks read as a minimum "decreased" and a maximum "increased" (both harmless).
  */
 function exclusive(prefix: string, which: "min" | "max", from: unknown, to: unknown, add: Place["add"], bySide: Place["bySide"]): void {
-  if (from === to || to === undefined) {
-    if (from !== undefined && to === undefined) add(`${prefix}-exclusive-${which}-unset`, `exclusive${which === "min" ? "Minimum" : "Maximum"} ${String(from)} removed`, isNumber(from) ? bySide(false) : "info");
+  if (show(from) === show(to) || to === undefined) {
+    if (from !== undefined && to === undefined) add(`${prefix}-exclusive-${which}-unset`, `exclusive${which === "min" ? "Minimum" : "Maximum"} ${text(from)} removed`, isNumber(from) ? bySide(false) : "info");
     return;
   }
   const keyword = `exclusive${which === "min" ? "Minimum" : "Maximum"}`;
-  if (from === undefined) return add(`${prefix}-exclusive-${which}-set`, `${keyword} set to ${String(to)}`, bySide(true));
+  if (from === undefined) return add(`${prefix}-exclusive-${which}-set`, `${keyword} set to ${text(to)}`, bySide(true));
   // Flags in a response: oasdiff's response checks compare numbers only.
   if (!(isNumber(from) && isNumber(to)) && !prefix.startsWith("request")) return;
   const direction = isNumber(from) && isNumber(to) ? (to > from ? "increased" : "decreased") : which === "min" ? "decreased" : "increased";
   const narrows = which === "min" ? direction === "increased" : direction === "decreased";
-  add(`${prefix}-exclusive-${which}-${direction}`, `${keyword} ${direction} from ${String(from)} to ${String(to)}`, isNumber(from) && isNumber(to) ? bySide(narrows) : "info");
+  add(`${prefix}-exclusive-${which}-${direction}`, `${keyword} ${direction} from ${text(from)} to ${text(to)}`, isNumber(from) && isNumber(to) ? bySide(narrows) : "info");
 }
 
 export function pattern({ use, b, r, add, request }: Place): void {
-  if (b.pattern === r.pattern) return;
+  if (show(b.pattern) === show(r.pattern)) return;
   const change = b.pattern === undefined ? "added" : r.pattern === undefined ? "removed" : r.pattern === ".*" ? "generalized" : "changed";
   const level: Level = request ? (change === "added" ? "error" : change === "changed" ? "warning" : "info") : "info";
-  add(`${use.prefix}-pattern-${change}`, `pattern ${change}${r.pattern === undefined ? "" : `: ${r.pattern}`}`, level);
+  add(`${use.prefix}-pattern-${change}`, `pattern ${change}${r.pattern === undefined ? "" : `: ${text(r.pattern)}`}`, level);
 }

@@ -7,7 +7,7 @@
 // not, if/then/else, contains and the other 3.1 sub-schemas) are judged as properties of the same side.
 import { ruled, type Level, type Sink } from "./findings";
 import { additionalProperties, composition } from "./schema-composition";
-import { isRule, isSchema, join, nested, type Docs, type Place, type Use } from "./schema-context";
+import { isRule, isSchema, join, nested, text, type Docs, type Place, type Use } from "./schema-context";
 import { bounds, pattern } from "./schema-bounds";
 import { keywordChanges } from "./schema-keywords";
 import { effective, typesOf, type Schema } from "./schema-model";
@@ -26,10 +26,20 @@ export function compareSchemas(docs: Docs, sink: Sink, use: Use, base: Schema | 
   const b = effective(docs.base, base);
   const r = effective(docs.revision, revision);
   if (!isSchema(b) || !isSchema(r)) return;
-  const pair = `${use.prefix}|${path}|${base.$ref ?? ""}|${revision.$ref ?? ""}`;
+  // A recursive schema (a tree node whose children are nodes) is walked until it meets itself: `seen` holds the $ref
+  // pairs being compared on the way down, so a cycle stops and a component used in many places is judged in each.
+  const pair = base.$ref !== undefined && revision.$ref !== undefined ? `${use.prefix}|${text(base.$ref)}|${text(revision.$ref)}` : undefined;
   docs.seen ??= new Set();
-  if (base.$ref && revision.$ref && docs.seen.has(pair)) return;
-  docs.seen.add(pair);
+  if (pair !== undefined && docs.seen.has(pair)) return;
+  if (pair !== undefined) docs.seen.add(pair);
+  try {
+    compareAt(docs, sink, use, base, revision, b, r, path, depth);
+  } finally {
+    if (pair !== undefined) docs.seen.delete(pair);
+  }
+}
+
+function compareAt(docs: Docs, sink: Sink, use: Use, base: Schema, revision: Schema, b: Schema, r: Schema, path: string, depth: number): void {
 
   const request = use.prefix.startsWith("request");
   const bySide = (narrows: boolean): Level => (request === narrows ? "error" : "info");

@@ -42,5 +42,7 @@ export function nested(prefix: string): string {
 
 export const join = (path: string, name: string) => (path ? `${path}/${name}` : name);
 export const show = (value: unknown) => JSON.stringify(value);
+/** A value from the spec as text: strings as they are, anything else as JSON (template literals throw on some objects). */
+export const text = (value: unknown): string => (typeof value === "string" ? value : (JSON.stringify(value) ?? "none"));
 export const isSchema = (value: unknown): value is Schema => typeof value === "object" && value !== null && !Array.isArray(value);
 export const isObject = (value: unknown): value is Record<string, unknown> => isSchema(value);

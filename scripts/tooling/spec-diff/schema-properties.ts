@@ -3,11 +3,12 @@
 // write-only one, so those are not judged on that side.
 import type { Level } from "./findings";
 import { propertyLifecycle } from "./lifecycle";
-import { join, type Place } from "./schema-context";
+import { isObject, join, type Place } from "./schema-context";
 import { effective, type Schema } from "./schema-model";
 
 export function properties({ docs, sink, use, b, r, path, request, walk }: Place, moved: string[]): void {
-  const [before, after] = [b.properties ?? {}, r.properties ?? {}];
+  const asMap = (value: unknown) => (isObject(value) ? value : {}) as Record<string, Schema>;
+  const [before, after] = [asMap(b.properties), asMap(r.properties)];
   if (!Object.keys(before).length && !Object.keys(after).length) return;
   const list = (value: unknown) => new Set(Array.isArray(value) ? (value as string[]) : []);
   const [wasRequired, isRequired] = [list(b.required), list(r.required)];

@@ -31,10 +31,11 @@ function breaking(type: TypeDiff, format: FormatDiff, stronglyTyped: boolean, to
 export function typeChange({ use, b, r, add }: Place): void {
   const [from, to] = [typesOf(b).types, typesOf(r).types];
   const type: TypeDiff = from.join() === to.join() ? undefined : { added: to.filter((t) => !from.includes(t)), deleted: from.filter((t) => !to.includes(t)) };
-  const format: FormatDiff = (b.format ?? "") === (r.format ?? "") ? undefined : { from: String(b.format ?? ""), to: String(r.format ?? "") };
+  const formatOf = (schema: Schema) => (typeof schema.format === "string" ? schema.format : "");
+  const format: FormatDiff = formatOf(b) === formatOf(r) ? undefined : { from: formatOf(b), to: formatOf(r) };
   if (!type && !format) return;
   const { prefix, stronglyTyped } = use;
-  const label = (schema: Schema) => `${typesOf(schema).types.join(", ") || "any"}${schema.format ? `/${schema.format}` : ""}`;
+  const label = (schema: Schema) => `${typesOf(schema).types.join(", ") || "any"}${formatOf(schema) ? `/${formatOf(schema)}` : ""}`;
   const text = `type changed from ${label(b)} to ${label(r)}`;
   const concrete = from.length > 0 && to.length > 0;
   let change: "changed" | "generalized" | "specialized" | "compatible";
@@ -58,7 +59,7 @@ export function typeChange({ use, b, r, add }: Place): void {
 /** The types a schema admits as oasdiff's list-of-types reads it: one type, or a oneOf/anyOf of plain single types. */
 function typePattern(doc: unknown, schema: Schema): { types: string[]; list: boolean } | undefined {
   if (schema.not || schema.allOf?.length || Object.keys(schema.properties ?? {}).length) return undefined;
-  const listed = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  const listed = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((type): type is string => typeof type === "string");
   if (listed.length) return { types: [listed[0]!], list: false };
   for (const members of [schema.oneOf, schema.anyOf]) {
     if (!Array.isArray(members) || members.length === 0) continue;

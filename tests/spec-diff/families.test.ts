@@ -93,6 +93,12 @@ const ROWS: Row[] = [
   ["response-body", { anyOf: [num(), str()] }, num(), "response-body-list-of-types-narrowed", "info"],
   ["request-body", obj({ properties: { id: str({ readOnly: true }) } }), obj({ required: ["id"], properties: { id: str({ readOnly: true }) } }), null, null],
   ["request-body", obj({ properties: { id: str({ readOnly: true, maximum: 5 }) } }), obj({ properties: { id: str({ readOnly: true, maximum: 4 }) } }), "request-read-only-property-max-decreased", "info"],
+  // objects sent in a header, write-only properties in a response, operationIds
+  ["document", get({ parameters: [{ name: "h", in: "header", schema: obj({ properties: { a: str() } }) }] }), get({ parameters: [{ name: "h", in: "header", schema: obj({ required: ["b"], properties: { a: str(), b: str() } }) }] }), "new-required-request-header-property", "error"],
+  ["document", get({ parameters: [{ name: "h", in: "header", schema: obj({ properties: { a: str() } }) }] }), get({ parameters: [{ name: "h", in: "header", schema: obj({ required: ["a"], properties: { a: str() } }) }] }), "request-header-property-became-required", "error"],
+  ["document", get({ parameters: [{ name: "h", in: "header", schema: obj({ properties: { a: str() } }) }] }), get({ parameters: [{ name: "h", in: "header", schema: obj({ properties: { a: str({ enum: ["x"] }) } }) }] }), "request-header-property-became-enum", "error"],
+  ["response-body", obj({ properties: { s: str({ writeOnly: true }) } }), obj({ required: ["s"], properties: { s: str({ writeOnly: true }) } }), "response-write-only-property-became-required", "info"],
+  ["document", get({ operationId: "a" }), get({ operationId: "b" }), "api-operation-id-removed", "info"],
   // deprecation, sunsets, stability
   ["document", get({}), get({ deprecated: true, "x-sunset": FUTURE }), "endpoint-deprecated-with-sunset", "info"],
   ["document", get({}), get({ deprecated: true, "x-sunset": PAST }), "api-sunset-date-too-small", "error"],

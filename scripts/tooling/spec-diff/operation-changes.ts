@@ -15,7 +15,8 @@ export function compareOperation(docs: Docs & { today: string }, findings: Findi
   const sink = collector(findings, name, "operation");
   if (!operationLifecycle(sink, base, revision, docs.today)) return;
   if (show(base.operationId) !== show(revision.operationId)) {
-    const rule = base.operationId === undefined ? "api-operation-id-added" : revision.operationId === undefined ? "api-operation-id-removed" : "api-operation-id-changed";
+    // oasdiff reports a changed operationId as the old one removed.
+    const rule = base.operationId === undefined || base.operationId === "" ? "api-operation-id-added" : "api-operation-id-removed";
     sink.add(rule, `operationId ${text(base.operationId ?? "none")} → ${text(revision.operationId ?? "none")}`);
   }
   const tags = (operation: Operation) => (Array.isArray(operation.tags) ? (operation.tags as unknown[]).map(text) : []);

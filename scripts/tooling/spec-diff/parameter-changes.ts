@@ -48,7 +48,7 @@ export function parameterChanges(docs: Docs & { today: string }, findings: Findi
       const change = !("default" in from) ? "added" : !("default" in to) ? "removed" : "changed";
       sink.add(`request-parameter-default-value-${change}`, `default ${show(from.default) ?? "none"} → ${show(to.default) ?? "none"}`, "error");
     }
-    compareSchemas(docs, sink, { prefix: "request-parameter", stronglyTyped: false }, old.schema, parameter.schema);
+    compareSchemas(docs, sink, { prefix: "request-parameter", stronglyTyped: false, parameterIn: parameter.in }, old.schema, parameter.schema);
   }
   for (const [id, parameter] of before) {
     if (after.has(id)) continue;

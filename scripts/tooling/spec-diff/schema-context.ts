@@ -8,7 +8,7 @@ import type { Schema } from "./schema-model";
 export type Docs = { base: unknown; revision: unknown; seen?: Set<string>; today?: string };
 
 /** Where a schema is used: the rule prefix, and whether values there are typed (JSON) or text (parameters, headers). */
-export type Use = { prefix: string; stronglyTyped: boolean };
+export type Use = { prefix: string; stronglyTyped: boolean; /** A parameter's place (a header's object properties have rules of their own). */ parameterIn?: string };
 
 export type Add = (rule: string, text: string, fallback: Level) => void;
 

@@ -15,6 +15,8 @@ export function properties({ docs, sink, use, b, r, path, request, walk }: Place
   const at = (name: string, rule: string, text: string, fallback: Level) => sink.add(rule, `${join(path, name)}: ${text}`, fallback);
   const own = (doc: unknown, schema: Schema | undefined) => effective(doc, schema) ?? {};
   const side = request ? "request" : "response";
+  // An object sent in a header: its properties have rules of their own in oasdiff.
+  const header = use.parameterIn === "header" && use.prefix.startsWith("request-parameter");
   for (const name of Object.keys(after)) {
     if (name in before) continue;
     const required = isRequired.has(name);
@@ -23,6 +25,7 @@ export function properties({ docs, sink, use, b, r, path, request, walk }: Place
     if (!request && property.writeOnly) continue;
     if (!request) at(name, required ? "response-required-property-added" : "response-optional-property-added", `${required ? "required" : "optional"} property added`, "info");
     else if (!required) at(name, "new-optional-request-property", "optional property added", "info");
+    else if (header) at(name, "new-required-request-header-property", "required property added", "error");
     else at(name, property.default === undefined ? "new-required-request-property" : "new-required-request-property-with-default", "required property added", "error");
   }
   for (const name of Object.keys(before)) {
@@ -39,8 +42,9 @@ export function properties({ docs, sink, use, b, r, path, request, walk }: Place
     const [from, to] = [own(docs.base, before[name]), own(docs.revision, after[name])];
     // A read-only property is not sent: requiring it asks nothing more of a client.
     if (was !== is && !(request && to.readOnly)) {
-      const rule = `${side}-property-became-${is ? "required" : "optional"}${request && is && to.default !== undefined ? "-with-default" : ""}`;
-      at(name, rule, `became ${is ? "required" : "optional"}`, request === is ? "error" : "info");
+      // A write-only property is not read: whether a response carries it asks nothing of a client.
+      const rule = header && is ? "request-header-property-became-required" : !request && to.writeOnly ? `response-write-only-property-became-${is ? "required" : "optional"}` : `${side}-property-became-${is ? "required" : "optional"}${request && is && to.default !== undefined ? "-with-default" : ""}`;
+      at(name, rule, `became ${is ? "required" : "optional"}`, request === is && !(!request && to.writeOnly) ? "error" : "info");
     }
     const kind = is ? "required" : "optional";
     if (Boolean(from.readOnly) !== Boolean(to.readOnly)) {

@@ -11,7 +11,8 @@ export function enumChange({ use, b, r, add, request }: Place): void {
   const [from, to] = [Array.isArray(b.enum) ? b.enum : undefined, Array.isArray(r.enum) ? r.enum : undefined];
   const { prefix } = use;
   if (!from && !to) return;
-  if (!from && request) return add(`${prefix}-became-enum`, `became an enum: ${to!.map(show).join(", ")}`, "error");
+  const header = use.parameterIn === "header" && prefix === "request-parameter-property";
+  if (!from && request) return add(header ? "request-header-property-became-enum" : `${prefix}-became-enum`, `became an enum: ${to!.map(show).join(", ")}`, "error");
   const key = (values: unknown[] | undefined) => new Set((values ?? []).map(show));
   const [before, after] = [key(from), key(to)];
   const removed = [...before].filter((value) => !after.has(value));

@@ -33,3 +33,14 @@ test(`any JSON in any place of two documents is compared without throwing (seed 
     { seed: SEED, numRuns: 120 },
   );
 });
+
+test("components that refer to each other twice per level, 20 levels deep, are each judged once (no walk per path)", () => {
+  const chain = (leaf: string) => {
+    const schemas: Record<string, Json> = { C20: { type: leaf } };
+    for (let level = 19; level >= 0; level -= 1) schemas[`C${level}`] = { type: "object", properties: { a: { $ref: `#/components/schemas/C${level + 1}` }, b: { $ref: `#/components/schemas/C${level + 1}` } } };
+    const ok = { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/C0" } } } } };
+    return { openapi: "3.0.3", info: { title: "t", version: "1" }, paths: { "/a": { get: { responses: ok } } }, components: { schemas } } as unknown as OpenApiDocument;
+  };
+  // 2^20 paths lead to C20; its type changes once, and is reported once.
+  expect(diffSpecs(chain("integer"), chain("string")).map((finding) => `${finding.level} ${finding.id} ${finding.text}`)).toEqual([`error response-property-type-changed ${"a/".repeat(20)}: type changed from integer to string`.replace("/:", ":")]);
+});

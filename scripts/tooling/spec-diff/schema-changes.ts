@@ -26,16 +26,19 @@ export function compareSchemas(docs: Docs, sink: Sink, use: Use, base: Schema | 
   const b = effective(docs.base, base);
   const r = effective(docs.revision, revision);
   if (!isSchema(b) || !isSchema(r)) return;
-  // A recursive schema (a tree node whose children are nodes) is walked until it meets itself: `seen` holds the $ref
-  // pairs being compared on the way down, so a cycle stops and a component used in many places is judged in each.
+  // A $ref pair is compared once under each body, parameter or header, where it first appears: a recursive schema (a
+  // node whose children are nodes) stops where it meets itself (`seen`, the pairs on the way down), and components
+  // that refer to each other many times over (a spec written to be slow) cost one walk each, not one per path (`done`).
+  if (depth === 0) docs.done = new Set();
   const pair = base.$ref !== undefined && revision.$ref !== undefined ? `${use.prefix}|${text(base.$ref)}|${text(revision.$ref)}` : undefined;
   docs.seen ??= new Set();
-  if (pair !== undefined && docs.seen.has(pair)) return;
+  if (pair !== undefined && (docs.seen.has(pair) || docs.done?.has(pair))) return;
   if (pair !== undefined) docs.seen.add(pair);
   try {
     compareAt(docs, sink, use, base, revision, b, r, path, depth);
   } finally {
     if (pair !== undefined) docs.seen.delete(pair);
+    if (pair !== undefined) docs.done?.add(pair);
   }
 }
 

@@ -4,8 +4,8 @@ import type { Level, Sink } from "./findings";
 import { OASDIFF_LEVELS } from "./oasdiff-levels";
 import type { Schema } from "./schema-model";
 
-/** The two documents (for $refs), what was compared already (a recursive schema is walked once per pair), and today (YYYY-MM-DD, for sunsets). */
-export type Docs = { base: unknown; revision: unknown; seen?: Set<string>; today?: string };
+/** The two documents (for $refs), the $ref pairs being compared (`seen`) and compared already (`done`) under one body or parameter, and today (YYYY-MM-DD, for sunsets). */
+export type Docs = { base: unknown; revision: unknown; seen?: Set<string>; done?: Set<string>; today?: string };
 
 /** Where a schema is used: the rule prefix, and whether values there are typed (JSON) or text (parameters, headers). */
 export type Use = { prefix: string; stronglyTyped: boolean; /** A parameter's place (a header's object properties have rules of their own). */ parameterIn?: string };

@@ -44,3 +44,13 @@ test("components that refer to each other twice per level, 20 levels deep, are e
   // 2^20 paths lead to C20; its type changes once, and is reported once.
   expect(diffSpecs(chain("integer"), chain("string")).map((finding) => `${finding.level} ${finding.id} ${finding.text}`)).toEqual([`error response-property-type-changed ${"a/".repeat(20)}: type changed from integer to string`.replace("/:", ":")]);
 });
+
+test("allOf members that share members, 30 levels deep, fold once each", () => {
+  const chain = (leaf: string) => {
+    const schemas: Record<string, Json> = { A30: { type: "object", properties: { n: { type: leaf } } } };
+    for (let level = 29; level >= 0; level -= 1) schemas[`A${level}`] = { allOf: [{ $ref: `#/components/schemas/A${level + 1}` }, { $ref: `#/components/schemas/A${level + 1}` }] };
+    const ok = { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/A0" } } } } };
+    return { openapi: "3.0.3", info: { title: "t", version: "1" }, paths: { "/a": { get: { responses: ok } } }, components: { schemas } } as unknown as OpenApiDocument;
+  };
+  expect(diffSpecs(chain("integer"), chain("string")).map((finding) => `${finding.level} ${finding.id} ${finding.text}`)).toEqual(["error response-property-type-changed n: type changed from integer to string"]);
+});

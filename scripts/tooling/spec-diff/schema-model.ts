@@ -46,6 +46,9 @@ export function deref(doc: unknown, schema: Schema | undefined, depth = 0): Sche
 export function effective(doc: unknown, schema: Schema | undefined, folding: ReadonlySet<unknown> = new Set()): Schema | undefined {
   const own = deref(doc, schema);
   if (!isObject(own) || !Array.isArray(own.allOf) || folding.has(own) || folding.size > 32) return own;
+  // Folded once per schema object: allOf members that share members (two refs per level) would otherwise fold 2^depth times.
+  const cached = FOLDED.get(own);
+  if (cached) return cached;
   // A member that is being folded already (allOf: [$ref: itself]) adds nothing more.
   const inside = new Set([...folding, own]);
   const { allOf, ...rest } = own;
@@ -59,8 +62,11 @@ export function effective(doc: unknown, schema: Schema | undefined, folding: Rea
       else if (value !== undefined) folded[keyword] = value;
     }
   }
+  FOLDED.set(own, folded);
   return folded;
 }
+
+const FOLDED = new WeakMap<Schema, Schema>();
 
 /** The schema's types, `null` included when the schema is nullable (3.0's `nullable`, or 3.1's type list). */
 export function typesOf(schema: Schema): { types: string[]; nullable: boolean } {

@@ -43,7 +43,6 @@ export function compareSchemas(docs: Docs, sink: Sink, use: Use, base: Schema | 
 }
 
 function compareAt(docs: Docs, sink: Sink, use: Use, base: Schema, revision: Schema, b: Schema, r: Schema, path: string, depth: number): void {
-
   const request = use.prefix.startsWith("request");
   const bySide = (narrows: boolean): Level => (request === narrows ? "error" : "info");
   // A client sends no read-only property: narrowing one asks nothing of it (oasdiff's request-read-only-property-… rules).

@@ -17,6 +17,10 @@ beforeAll(() => {
   writeFileSync(join(work, "enum-added.json"), JSON.stringify(applyPatch(spec, [{ op: "add", path: "/components/schemas/CreditsBreakdownItem/properties/purchase_kind/enum/-", value: "Refund" }])));
   writeFileSync(join(work, "enum-removed.json"), JSON.stringify(applyPatch(spec, [{ op: "remove", path: "/components/schemas/PurchaseTopupRequest/properties/credits/enum/3" }])));
   writeFileSync(join(work, "swagger.json"), JSON.stringify({ swagger: "2.0", info: { title: "x", version: "1" }, paths: {} }));
+  // Operations with no `responses`: valid input for a diff, which once threw a TypeError and exited 1.
+  const bare = (paths: object) => JSON.stringify({ openapi: "3.0.3", info: { title: "x", version: "1" }, paths });
+  writeFileSync(join(work, "bare-base.json"), bare({ "/a/{id}": { get: {} }, "/b": { get: {} } }));
+  writeFileSync(join(work, "bare-revision.json"), bare({ "/a/{key}": { get: { parameters: [{ name: "q", in: "query", schema: { type: "string" } }] } } }));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -53,6 +57,30 @@ test("a spec against itself: no finding, exit 0", async () => {
   const result = await diff(SPEC_PATH, SPEC_PATH);
   expect(result.code).toBe(0);
   expect(result.stdout).toContain("no change to operations");
+});
+
+test("operations with no responses are compared, not a crash: --json is valid and exit 1 is a real finding", () => {
+  const result = runScript("spec-diff.ts", [join(work, "bare-base.json"), join(work, "bare-revision.json"), "--json"]);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(1);
+  const { findings } = JSON.parse(result.stdout) as { findings: { id: string; level: string; operation: string }[] };
+  // The renamed path parameter matches (/a/{id} is /a/{key}); the path that went is the breaking finding.
+  expect(findings.map((finding) => `${finding.level} ${finding.id} ${finding.operation}`).sort()).toEqual([
+    "error api-path-removed-without-deprecation GET /b",
+    "info new-optional-request-parameter GET /a/{key}",
+  ]);
+});
+
+test("a fault of the diff itself exits 3 with one line on stderr and nothing on stdout, never 1", async () => {
+  let stdout = "";
+  const failing = () => {
+    throw new TypeError("Cannot convert undefined or null to object\n    at somewhere");
+  };
+  const { code, error } = await outcomeOf(() => specDiff([SPEC_PATH, SPEC_PATH, "--json"], (text) => (stdout += text), failing));
+  expect(code).toBe(3);
+  expect(stdout).toBe("");
+  expect(error!.split("\n")).toHaveLength(1);
+  expect(error).toMatch(/internal error in spec:diff .*Cannot convert undefined or null to object$/);
 });
 
 test.each([

@@ -23,7 +23,7 @@ const RULES: [rule: string, level: "error" | "warning" | "info", change: (spec: 
   ["endpoint-deprecated", "info", (s) => (get(s).deprecated = true)],
   ["api-operation-id-removed", "info", (s) => delete get(s).operationId],
   ["api-operation-id-added", "info", (s) => (post(s).operationId = "makeOrder")],
-  ["olostep-api-operation-id-changed", "info", (s) => (get(s).operationId = "fetchThing")],
+  ["api-operation-id-removed", "info", (s) => (get(s).operationId = "fetchThing")],
   ["api-tag-added", "info", (s) => get(s).tags.push("reads")],
   ["api-tag-removed", "info", (s) => (get(s).tags = [])],
   ["api-security-removed", "info", (s) => (get(s).security = [])],

@@ -8,8 +8,23 @@ import { readSpecSource } from "../spec-source";
 
 const USAGE = "usage: npm run spec:diff -- <base> <revision> [--json | --markdown] [--fail-on error|warning|info]";
 
-/** Prints the report through `print`; resolves with the exit code, or throws a ScriptExit (exit 2) for bad input. */
-export async function specDiff(args: string[], print: (text: string) => void): Promise<number> {
+/**
+ * Prints the report through `print`; resolves with the exit code, or throws a ScriptExit: exit 2 for bad input, 3 for
+ * a fault of the command itself (exit 1 means "a breaking change was found", so a fault must never read as that).
+ * `diff` is the judgement (tests hand in a failing one to see the exit 3).
+ */
+export async function specDiff(args: string[], print: (text: string) => void, diff: typeof diffSpecs = diffSpecs): Promise<number> {
+  try {
+    return await run(args, print, diff);
+  } catch (error) {
+    if (error instanceof ScriptExit) throw error;
+    // One line, bounded, with no control characters: the message may quote the spec.
+    const reason = String(error instanceof Error ? error.message : error).split("\n")[0]!.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "?").slice(0, 200);
+    throw new ScriptExit(`internal error in spec:diff (exit 3, not a finding; please report it): ${reason}`, 3);
+  }
+}
+
+async function run(args: string[], print: (text: string) => void, diff: typeof diffSpecs): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, options: { json: { type: "boolean" }, markdown: { type: "boolean" }, "fail-on": { type: "string" } }, allowPositionals: true, strict: true });
@@ -28,7 +43,7 @@ export async function specDiff(args: string[], print: (text: string) => void): P
   const [base, revision] = await Promise.all(positionals.map((source) => readSpecSource(source))).catch((error: unknown) => {
     throw error instanceof SpecError ? new ScriptExit(error.message, 2) : error;
   });
-  const findings = diffSpecs(base!, revision!);
+  const findings = diff(base!, revision!);
   if (values.json) print(jsonReport(findings));
   else if (values.markdown) print(markdownReport(findings));
   else {

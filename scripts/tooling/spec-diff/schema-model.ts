@@ -27,33 +27,50 @@ export type Schema = {
   [keyword: string]: unknown;
 };
 
-/** The schema a $ref (or a chain of them) points to; a ref that points nowhere reads as no schema at all. */
+const isObject = (value: unknown): value is Schema => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The schema a $ref (or a chain of them) points to; a ref that points nowhere (or at no object) reads as no schema at all. */
 export function deref(doc: unknown, schema: Schema | undefined, depth = 0): Schema | undefined {
-  if (!schema || typeof schema.$ref !== "string") return schema;
+  if (!isObject(schema) || typeof schema.$ref !== "string") return schema;
   if (depth > 32) return undefined;
-  return deref(doc, resolvePointer(doc, schema.$ref) as Schema | undefined, depth + 1);
+  let target: unknown;
+  try {
+    target = resolvePointer(doc, schema.$ref);
+  } catch {
+    return undefined; // a pointer that does not decode points nowhere
+  }
+  return isObject(target) && target !== Object.prototype ? deref(doc, target, depth + 1) : undefined;
 }
 
 /** The schema with its $ref followed and its allOf members folded in: what a value must satisfy, as one schema. */
-export function effective(doc: unknown, schema: Schema | undefined, depth = 0): Schema | undefined {
+export function effective(doc: unknown, schema: Schema | undefined, folding: ReadonlySet<unknown> = new Set()): Schema | undefined {
   const own = deref(doc, schema);
-  if (!own?.allOf || depth > 32) return own;
+  if (!isObject(own) || !Array.isArray(own.allOf) || folding.has(own) || folding.size > 32) return own;
+  // Folded once per schema object: allOf members that share members (two refs per level) would otherwise fold 2^depth times.
+  const cached = FOLDED.get(own);
+  if (cached) return cached;
+  // A member that is being folded already (allOf: [$ref: itself]) adds nothing more.
+  const inside = new Set([...folding, own]);
   const { allOf, ...rest } = own;
-  const parts = [...allOf.map((member) => effective(doc, member, depth + 1) ?? {}), rest];
+  const parts = [...allOf.map((member) => (inside.has(deref(doc, member)) ? {} : (effective(doc, member, inside) ?? {}))), rest];
   const folded: Schema = {};
   for (const part of parts) {
+    if (!isObject(part)) continue;
     for (const [keyword, value] of Object.entries(part)) {
-      if (keyword === "properties") folded.properties = { ...folded.properties, ...(value as Record<string, Schema>) };
-      else if (keyword === "required") folded.required = [...new Set([...(folded.required ?? []), ...(value as string[])])];
+      if (keyword === "properties" && isObject(value)) folded.properties = { ...folded.properties, ...(value as Record<string, Schema>) };
+      else if (keyword === "required" && Array.isArray(value)) folded.required = [...new Set([...(folded.required ?? []), ...value])];
       else if (value !== undefined) folded[keyword] = value;
     }
   }
+  FOLDED.set(own, folded);
   return folded;
 }
 
+const FOLDED = new WeakMap<Schema, Schema>();
+
 /** The schema's types, `null` included when the schema is nullable (3.0's `nullable`, or 3.1's type list). */
 export function typesOf(schema: Schema): { types: string[]; nullable: boolean } {
-  const listed = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  const listed = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((type): type is string => typeof type === "string");
   return { types: listed.filter((type) => type !== "null").sort(), nullable: schema.nullable === true || listed.includes("null") };
 }
 

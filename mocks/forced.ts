@@ -2,7 +2,14 @@
 import type { OperationName } from "../generated/operations.js";
 
 /** A documented status to answer with, or a status and the name of one of its examples (`credits_exhausted`). */
-export type ForcedAnswer = number | { status: number; example?: string };
+export type ForcedAnswer =
+  | number
+  | {
+      /** A status the operation documents: `402`. */
+      status: number;
+      /** The name of one of that status's examples: `credits_exhausted`. Default: its first. */
+      example?: string;
+    };
 
 /**
  * Documented answers to give, by operation, instead of the model's: `{ "GET /user/credits/info": 500 }`, or

@@ -169,3 +169,10 @@ test.each([
     expect((balance.body as { breakdown: unknown[] }).breakdown).toHaveLength(2);
   }
 });
+
+test("a key ending in :credits_exhausted reads the vendor's 402 credits_exhausted from both hosts (the Prism host through its model)", async () => {
+  const probe = byName("a key from the credits_exhausted scenario");
+  for (const host of [prism, msw]) {
+    expect(await send(host, probe, PROBES.indexOf(probe))).toMatchObject({ status: 402, type: "application/json", body: { object: "error", code: "credits_exhausted" } });
+  }
+});

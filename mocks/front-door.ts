@@ -1,6 +1,7 @@
 // The mock's own door, in front of Prism: it sees every request and the status it finally got, whoever answered it
 // (the stateful model, Prism's mock, or Prism refusing it), which is what requests() and the one log line per request
-// report; and it forces statuses asked for by option, as a `Prefer: code=` header would.
+// report; it forces answers asked for by option, as a `Prefer: code=…, example=…` header would, and refuses what the
+// spec refuses and Prism lets through (request-checks.ts), so that it answers as the MSW handlers do.
 import { Agent, createServer, request as forward, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { operations, type OperationName } from "../generated/operations.js";

@@ -10,7 +10,7 @@ const CREDITS = "/user/credits/info";
 const TOPUP = "/user/purchase-topup";
 const JSON_TYPE = { "content-type": "application/json" };
 const buy = (headers: Record<string, string>, body: string | Blob = '{"credits":10000}', extra: Partial<Probe> = {}): Partial<Probe> => ({ method: "POST", path: TOPUP, headers, body, ...extra });
-/** Bytes, which fetch sends with no content type (a string would go as text/plain). */
+/** A body of no type, which fetch sends with no content type (a string would go as text/plain). */
 const bytes = (text: string) => new Blob([text]);
 
 const PROBES: Probe[] = [

@@ -61,7 +61,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorObject"];
+                    };
                 };
                 /** @description Internal server error. */
                 500: {
@@ -145,7 +147,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorObject"];
+                    };
                 };
                 /** @description This project's reading of the vendor's Idempotency page, which documents the header for POST requests without naming this endpoint: a request with this Idempotency-Key is still being processed. Wait 1–5 seconds and retry with the same key; a lock older than 30 minutes is released. */
                 409: {
@@ -153,15 +157,6 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        /**
-                         * @example {
-                         *       "object": "error",
-                         *       "code": "idempotency_key_in_progress",
-                         *       "status": 409,
-                         *       "title": "Idempotency Error",
-                         *       "detail": "A request with this idempotency key is currently being processed. Please wait and retry."
-                         *     }
-                         */
                         "application/json": components["schemas"]["ErrorObject"];
                     };
                 };
@@ -171,15 +166,6 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        /**
-                         * @example {
-                         *       "object": "error",
-                         *       "code": "idempotency_key_reuse",
-                         *       "status": 422,
-                         *       "title": "Idempotency Error",
-                         *       "detail": "A request with this idempotency key was already made with different parameters. Use a new key."
-                         *     }
-                         */
                         "application/json": components["schemas"]["ErrorObject"];
                     };
                 };
@@ -189,12 +175,6 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        /**
-                         * @example {
-                         *       "retry_after": 45,
-                         *       "cooldown_seconds": 60
-                         *     }
-                         */
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };

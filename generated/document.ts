@@ -65,7 +65,38 @@ export const document: unknown = {
             }
           },
           "402": {
-            "description": "Invalid API key."
+            "description": "Invalid API key.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorObject"
+                },
+                "examples": {
+                  "invalid_api_key": {
+                    "summary": "The API key is invalid or belongs to an inactive account",
+                    "description": "The vendor's error object for code `invalid_api_key` (https://docs.olostep.com/api-reference/errors). The billing pages say an invalid key gets 402; a 402 with no body is read the same way.",
+                    "value": {
+                      "object": "error",
+                      "code": "invalid_api_key",
+                      "status": 402,
+                      "title": "Payment Required",
+                      "detail": "API key is invalid or associated with an inactive account."
+                    }
+                  },
+                  "credits_exhausted": {
+                    "summary": "The team has used every credit",
+                    "description": "The vendor's error object for code `credits_exhausted` (https://docs.olostep.com/api-reference/errors). The Errors page documents it for the API as a whole; that this endpoint sends it is this project's reading.",
+                    "value": {
+                      "object": "error",
+                      "code": "credits_exhausted",
+                      "status": 402,
+                      "title": "Payment Required",
+                      "detail": "Account has consumed all available credits."
+                    }
+                  }
+                }
+              }
+            }
           },
           "500": {
             "description": "Internal server error.",
@@ -139,7 +170,27 @@ export const document: unknown = {
             }
           },
           "402": {
-            "description": "Invalid API key."
+            "description": "Invalid API key.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ErrorObject"
+                },
+                "examples": {
+                  "invalid_api_key": {
+                    "summary": "The API key is invalid or belongs to an inactive account",
+                    "description": "The vendor's error object for code `invalid_api_key` (https://docs.olostep.com/api-reference/errors). The billing pages say an invalid key gets 402; a 402 with no body is read the same way.",
+                    "value": {
+                      "object": "error",
+                      "code": "invalid_api_key",
+                      "status": 402,
+                      "title": "Payment Required",
+                      "detail": "API key is invalid or associated with an inactive account."
+                    }
+                  }
+                }
+              }
+            }
           },
           "409": {
             "description": "This project's reading of the vendor's Idempotency page, which documents the header for POST requests without naming this endpoint: a request with this Idempotency-Key is still being processed. Wait 1–5 seconds and retry with the same key; a lock older than 30 minutes is released.",
@@ -148,12 +199,18 @@ export const document: unknown = {
                 "schema": {
                   "$ref": "#/components/schemas/ErrorObject"
                 },
-                "example": {
-                  "object": "error",
-                  "code": "idempotency_key_in_progress",
-                  "status": 409,
-                  "title": "Idempotency Error",
-                  "detail": "A request with this idempotency key is currently being processed. Please wait and retry."
+                "examples": {
+                  "idempotency_key_in_progress": {
+                    "summary": "A request with this Idempotency-Key is still being processed",
+                    "description": "The vendor's error object for code `idempotency_key_in_progress` (https://docs.olostep.com/api-reference/common/idempotency).",
+                    "value": {
+                      "object": "error",
+                      "code": "idempotency_key_in_progress",
+                      "status": 409,
+                      "title": "Idempotency Error",
+                      "detail": "A request with this idempotency key is currently being processed. Please wait and retry."
+                    }
+                  }
                 }
               }
             }
@@ -165,12 +222,18 @@ export const document: unknown = {
                 "schema": {
                   "$ref": "#/components/schemas/ErrorObject"
                 },
-                "example": {
-                  "object": "error",
-                  "code": "idempotency_key_reuse",
-                  "status": 422,
-                  "title": "Idempotency Error",
-                  "detail": "A request with this idempotency key was already made with different parameters. Use a new key."
+                "examples": {
+                  "idempotency_key_reuse": {
+                    "summary": "This Idempotency-Key was already used with another body",
+                    "description": "The vendor's error object for code `idempotency_key_reuse` (https://docs.olostep.com/api-reference/common/idempotency).",
+                    "value": {
+                      "object": "error",
+                      "code": "idempotency_key_reuse",
+                      "status": 422,
+                      "title": "Idempotency Error",
+                      "detail": "A request with this idempotency key was already made with different parameters. Use a new key."
+                    }
+                  }
                 }
               }
             }
@@ -182,9 +245,22 @@ export const document: unknown = {
                 "schema": {
                   "$ref": "#/components/schemas/ErrorResponse"
                 },
-                "example": {
-                  "retry_after": 45,
-                  "cooldown_seconds": 60
+                "examples": {
+                  "cooldown": {
+                    "summary": "A purchase attempt was already made in the last 60 seconds",
+                    "description": "The cooldown answer: retry_after says when the next attempt is allowed.",
+                    "value": {
+                      "retry_after": 45,
+                      "cooldown_seconds": 60
+                    }
+                  },
+                  "rate_limit_exceeded": {
+                    "summary": "The plan's rate limit is exceeded",
+                    "description": "The vendor's code `rate_limit_exceeded` for 429 (https://docs.olostep.com/api-reference/errors), in the billing pages' ErrorResponse shape (`error` is the code). No retry_after: back off exponentially, with jitter, as the Errors page recommends.",
+                    "value": {
+                      "error": "rate_limit_exceeded"
+                    }
+                  }
                 }
               }
             }

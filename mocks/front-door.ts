@@ -1,10 +1,13 @@
 // The mock's own door, in front of Prism: it sees every request and the status it finally got, whoever answered it
 // (the stateful model, Prism's mock, or Prism refusing it), which is what requests() and the one log line per request
-// report; and it forces statuses asked for by option, as a `Prefer: code=` header would.
-import { Agent, createServer, request as forward } from "node:http";
+// report; it forces answers asked for by option, as a `Prefer: code=…, example=…` header would, and refuses what the
+// spec refuses and Prism lets through (request-checks.ts), so that it answers as the MSW handlers do.
+import { Agent, createServer, request as forward, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { operations, type OperationName } from "../generated/operations.js";
-import type { ForcedStatuses } from "./stateful/model.js";
+import { preferFor, type ForcedStatuses } from "./forced.js";
+import { preferencesOf } from "./prefer.js";
+import { emptyHeaderRefusal, routeOf, unauthorized, unparsableJson } from "./request-checks.js";
 import { MockStartError } from "./start-errors.js";
 
 /** A request the mock answered. */
@@ -37,31 +40,47 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
   const agent = new Agent({ keepAlive: true });
   const requests: SeenByMock[] = [];
   const forced = new Map(
-    Object.entries(options.force ?? {}).map(([name, status]) => [`${operations[name as OperationName].method} ${operations[name as OperationName].path}`, status]),
+    Object.entries(options.force ?? {}).map(([name, answer]) => [`${operations[name as OperationName].method} ${operations[name as OperationName].path}`, preferFor(answer)]),
   );
 
   const server = createServer((req, res) => {
     const started = performance.now();
     const method = req.method ?? "GET";
-    const path = new URL(req.url ?? "/", "http://mock").pathname;
+    const url = new URL(req.url ?? "/", "http://mock");
+    const path = url.pathname;
     const headers = { ...req.headers };
-    const status = forced.get(`${method} ${path}`);
-    if (status !== undefined && headers.prefer === undefined) headers.prefer = `code=${status}`;
+    const prefer = forced.get(`${method} ${path}`);
+    if (prefer !== undefined && headers.prefer === undefined) headers.prefer = prefer;
     const seen = (answered: number) => {
       const entry = { method, path, status: answered };
       requests.push(entry);
       options.onRequest?.({ ...entry, ms: performance.now() - started });
     };
-    const upstream = forward({ host: target.hostname, port: target.port, method, path: req.url, headers, agent }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-      answer.once("end", () => seen(answer.statusCode ?? 502));
+    const send = (body?: Buffer) => {
+      const upstream = forward({ host: target.hostname, port: target.port, method, path: req.url, headers, agent }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        answer.once("end", () => seen(answer.statusCode ?? 502));
+      });
+      upstream.once("error", () => {
+        if (!res.headersSent) res.writeHead(502, { "content-type": "application/json" }).end('{"error":"the mock could not reach Prism"}');
+        seen(502);
+      });
+      if (body === undefined) req.pipe(upstream);
+      else upstream.end(body);
+    };
+    // What Prism lets through and the spec refuses (an empty Idempotency-Key) is refused here, as the MSW handlers do,
+    // after the one refusal Prism gives before it (a JSON body that does not parse).
+    const refused = refusedAtTheDoor(method, url, headers);
+    if (!refused) return send();
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.once("end", () => {
+      const body = Buffer.concat(chunks);
+      if (unparsableJson(headers["content-type"] ?? null, body.toString("utf8"))) return send(body);
+      res.writeHead(refused.status, refused.headers).end(JSON.stringify(refused.body));
+      seen(refused.status);
     });
-    upstream.once("error", () => {
-      if (!res.headersSent) res.writeHead(502, { "content-type": "application/json" }).end('{"error":"the mock could not reach Prism"}');
-      seen(502);
-    });
-    req.pipe(upstream);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -82,4 +101,15 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
         server.close(() => resolve());
       }),
   };
+}
+
+/** Prism's refusal of a request that Prism itself would let through, once Prism's own 422, 404, 405 and 401 do not apply. */
+function refusedAtTheDoor(method: string, url: URL, headers: IncomingHttpHeaders) {
+  if ("status" in preferencesOf([headers.prefer ?? []].flat().join(", "), url.searchParams)) return undefined;
+  const route = routeOf(url.pathname, method);
+  if ("status" in route || unauthorized(route, headers.authorization ?? null)) return undefined;
+  return emptyHeaderRefusal(route, (name) => {
+    const value = headers[name.toLowerCase()];
+    return typeof value === "string" ? value : null;
+  });
 }

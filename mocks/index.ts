@@ -1,6 +1,7 @@
 // olostep-billing/mock: the mock for local development and for your own tests. Stateful by default (balances per
 // API key, purchases that settle, the cooldown, Idempotency-Key), with Prism in front validating every answer.
-import { startFrontDoor, type ForcedStatuses, type SeenByMock } from "./front-door.js";
+import type { ForcedStatuses } from "./forced.js";
+import { startFrontDoor, type SeenByMock } from "./front-door.js";
 import { startPrism, type RunningPrism } from "./prism.js";
 import { prismCliPath } from "./start-errors.js";
 import { createModel, type StatefulOptions } from "./stateful/model.js";
@@ -8,7 +9,8 @@ import { startModelServer } from "./stateful/server.js";
 
 export { startPrism, freePort, type PrismOptions, type RunningPrism } from "./prism.js";
 export { MockStartError, PrismStartError, PRISM_INSTALL } from "./start-errors.js";
-export type { SeenByMock, ForcedStatuses } from "./front-door.js";
+export type { SeenByMock } from "./front-door.js";
+export type { ForcedAnswer, ForcedStatuses } from "./forced.js";
 export type { OperationName } from "../generated/operations.js";
 export type { StatefulOptions } from "./stateful/model.js";
 /** The stateful mock's defaults (settleMs, chargeMs); the cooldown comes from the spec's example. */
@@ -18,7 +20,10 @@ export { STATEFUL_DEFAULTS as MOCK_DEFAULTS } from "./stateful/model.js";
 export type MockOptions = StatefulOptions & {
   /** Default: a free port. */
   port?: number;
-  /** Answer these operations with a documented status (the spec's example for it), as `Prefer: code=` would. */
+  /**
+   * Answer these operations with a documented status (its first example), or a status and a named example
+   * (`{ status: 402, example: "credits_exhausted" }`), as `Prefer: code=402, example=credits_exhausted` would.
+   */
   force?: ForcedStatuses;
   /** Called once per request as it is answered: method, path, status and milliseconds. */
   onRequest?: (seen: SeenByMock & { ms: number }) => void;

@@ -59,9 +59,12 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
   const specFile = join(workDir, "billing.mock.json");
   writeFileSync(specFile, JSON.stringify(options.scenarios ?? true ? buildMockSpec() : loadSpec()));
   const mode = options.upstream ? ["proxy", specFile, options.upstream] : ["mock", specFile];
+  // No CORS: the API documents none and no OPTIONS, and a key belongs on a server, never in a browser (a preflight
+  // gets the spec's 405, as from the MSW handlers).
+  const cors = "--cors=false";
   const child = spawn(
     process.execPath,
-    ["--require", EXIT_WITH_PARENT, cli, ...mode, "--host", HOST, "--port", String(port), "--errors", "--multiprocess", "false"],
+    ["--require", EXIT_WITH_PARENT, cli, ...mode, "--host", HOST, "--port", String(port), "--errors", cors, "--multiprocess", "false"],
     {
       // Prism's package sends analytics through Scarf unless told not to. The IPC channel is the watchdog's tripwire.
       env: { ...process.env, SCARF_ANALYTICS: "false", FORCE_COLOR: "0", OLOSTEP_MOCK_WORK_DIR: workDir },

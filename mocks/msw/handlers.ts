@@ -3,7 +3,8 @@
 import type { http as MswHttp, HttpResponse as MswHttpResponse, HttpHandler } from "msw";
 import { servers } from "../../generated/billing.js";
 import { operations } from "../../generated/operations.js";
-import { createModel, type ForcedStatuses, type StatefulOptions } from "../stateful/model.js";
+import type { ForcedStatuses } from "../forced.js";
+import { createModel, type StatefulOptions } from "../stateful/model.js";
 import { createPrismRules } from "./prism-rules.js";
 
 /** What `createHandlers()` takes: the stateful mock's options, and where to answer. */
@@ -14,7 +15,10 @@ export type HandlersOptions = StatefulOptions & {
    * path itself answers GET (the balance) and POST (a top-up), as the route does.
    */
   baseUrl?: string;
-  /** Answer these operations with a documented status (the spec's example for it), as `Prefer: code=` would. */
+  /**
+   * Answer these operations with a documented status (its first example), or a status and a named example
+   * (`{ status: 402, example: "credits_exhausted" }`), as `Prefer: code=402, example=credits_exhausted` would.
+   */
   force?: ForcedStatuses;
 };
 
@@ -62,7 +66,10 @@ export function createHandlersWith({ http, HttpResponse }: Msw, options: Handler
     const forModel = headOnly ? new Request(request.url, { method: "GET", headers: request.headers }) : request;
     const result = await answer(forModel, path);
     seen.push({ method: request.method, path, status: result.status });
-    const text = result.body === undefined || headOnly ? null : JSON.stringify(result.body);
+    // A HEAD gets a status and headers only, whatever the rules answered (as Node's server sends Prism's).
+    const bodyless = result.body === undefined || headOnly || request.method === "HEAD";
+    const words = result.headers?.["content-type"]?.startsWith("text/");
+    const text = bodyless ? null : words ? String(result.body) : JSON.stringify(result.body);
     const headers = { ...(result.body === undefined ? {} : { "content-type": "application/json" }), ...result.headers };
     return new HttpResponse(text, { status: result.status, headers });
   }

@@ -5,7 +5,7 @@ import { createHandlersWith, type HandlersOptions, type MockHandlers } from "./h
 
 export { MSW_INSTALL } from "./handlers.js";
 export type { HandlersOptions, MockHandlers, SeenByHandlers } from "./handlers.js";
-export type { ForcedStatuses } from "../stateful/model.js";
+export type { ForcedAnswer, ForcedStatuses } from "../forced.js";
 export type { OperationName } from "../../generated/operations.js";
 
 /** MSW request handlers for every operation of the spec, on the same stateful model as `startMock()`. */

@@ -5,7 +5,7 @@ import { createHandlersWith, MSW_INSTALL, type HandlersOptions, type MockHandler
 
 export { MSW_INSTALL } from "./handlers.js";
 export type { HandlersOptions, MockHandlers, SeenByHandlers } from "./handlers.js";
-export type { ForcedStatuses } from "../stateful/model.js";
+export type { ForcedAnswer, ForcedStatuses } from "../forced.js";
 
 function loadMsw(): typeof Msw {
   try {

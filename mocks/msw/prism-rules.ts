@@ -1,15 +1,19 @@
 // What Prism does around the stateful model, done in-process with Fetch API objects, so that the MSW handlers answer
-// as `startMock()` does: the route and method must be in the spec (404, 405), the bearer scheme is required (401),
-// parameters and the body are checked against their schemas (422), `Prefer: code=` and `example=` pick a documented
-// answer, and every answer is checked against its schema (a 500 naming the violation). Each refusal is the problem
-// document Prism sends, so that the same request gets the same answer from both hosts (tests/mock-hosts checks it).
-import { validators, type Validate } from "../../generated/validators.js";
+// as `startMock()` does: the body is read as Prism's server reads it (invalid JSON is a 400 before anything else), the
+// route and method must be in the spec (404, 405), the bearer scheme is required (401), parameters and the body are
+// checked against their schemas (422, 415 inside it), `Prefer: code=` and `example=` (read as Prism reads them,
+// prefer.ts) pick a documented answer, and
+// every answer is checked against its schema (a 500 naming the violation). Each refusal is the problem document Prism
+// sends, so that the same request gets the same answer from both hosts (tests/mock-differential checks it).
+import { validators } from "../../generated/validators.js";
 import type { OperationName } from "../../generated/operations.js";
-import { buildMockSpec } from "../mock-spec.js";
-import { operationsOf, pointer, type Operation } from "../spec.js";
-import type { Answer, ForcedStatuses, Model } from "../stateful/model.js";
+import { preferFor, type ForcedStatuses } from "../forced.js";
+import { asksPrism, preferencesOf } from "../prefer.js";
+import { emptyHeaderRefusal, invalidRequest, isJsonType, problem, routeOf, unauthorized, unparsableJson, violations, type Route, type Violation } from "../request-checks.js";
+import { pointer, type Operation } from "../spec.js";
+import type { Answer, Model } from "../stateful/model.js";
 
-export type Violation = { location?: string[]; severity: "Error"; code: string; message: string };
+export type { Violation } from "../request-checks.js";
 
 export type RulesOptions = {
   force?: ForcedStatuses;
@@ -17,65 +21,51 @@ export type RulesOptions = {
   keyless?: boolean;
 };
 
-const PRISM_ERRORS = "https://stoplight.io/prism/errors#";
-const SPEC = buildMockSpec();
-const ROUTES = operationsOf(SPEC).map((entry) => ({ ...entry, pattern: new RegExp(`^${entry.path.replace(/\{[^}]+\}/g, "[^/]+")}$`) }));
-
-const problem = (status: number, type: string, title: string, detail: string, extra: Record<string, unknown> = {}): Answer => ({
-  status,
-  body: { type: `${PRISM_ERRORS}${type}`, title, status, detail, ...extra },
-  headers: { "content-type": "application/problem+json" },
-});
+/** A request body as Prism's server reads it: none, parsed JSON (for a JSON content type), or text. */
+type Body = { text: string; json: boolean; value: unknown };
 
 /** Answers one request (its path relative to the API's base URL) as the Prism-backed stateful mock would. */
 export function createPrismRules(model: Model, options: RulesOptions = {}) {
   return async function answer(request: Request, path: string): Promise<Answer> {
-    const method = request.method.toLowerCase();
-    const matching = ROUTES.filter((route) => route.pattern.test(path));
-    if (matching.length === 0) {
-      return problem(404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", `The route ${path} hasn't been found in the specification file`);
-    }
-    const route = matching.find((candidate) => candidate.method === method);
-    if (!route) {
-      return problem(405, "NO_METHOD_MATCHED_ERROR", "Route resolved, but no method matched", `The route ${path} has been matched, but it does not have "${method}" method defined`);
-    }
-    const { operation } = route;
-    const authorization = request.headers.get("authorization") ?? "";
-    if (!options.keyless && requiresBearer(operation) && !/^Bearer\s+\S/i.test(authorization)) {
-      return {
-        ...problem(401, "UNAUTHORIZED", "Invalid security scheme used", "Your request does not fullfil the security requirements and no HTTP unauthorized response was found in the spec, so Prism is generating this error for you.", { headers: { "WWW-Authenticate": "Bearer" } }),
-        headers: { "content-type": "application/problem+json", "www-authenticate": "Bearer" },
-      };
-    }
-    const body = await request.text();
-    const refused = requestViolations(route.path, route.method, operation, request, body);
-    if (refused.length > 0) {
-      return problem(422, "UNPROCESSABLE_ENTITY", "Invalid request", "Your request is not valid and no HTTP validation response was found in the spec, so Prism is generating this error for you.", { validation: refused });
-    }
-    const forced = options.force?.[`${route.method.toUpperCase()} ${route.path}` as OperationName];
-    const prefer = preferences(request.headers.get("prefer") ?? (forced === undefined ? "" : `code=${forced}`));
-    const answer =
-      prefer.code !== undefined || prefer.example !== undefined
-        ? documented(operation, prefer.code, prefer.example)
-        : ((await model.answer({ method: request.method, path: route.path, apiKey: authorization.replace(/^Bearer\s+/i, ""), idempotencyKey: request.headers.get("idempotency-key") ?? undefined, body })) ??
-          documented(operation, undefined, undefined));
+    const body = await readBody(request);
+    if ("status" in body) return body;
+    const forced = options.force?.[`${request.method} ${path}` as OperationName];
+    const prefer = preferencesOf(request.headers.get("prefer") ?? (forced === undefined ? null : preferFor(forced)), new URL(request.url).searchParams);
+    if ("status" in prefer) return prefer;
+    const route = routeOf(path, request.method);
+    if ("status" in route) return route;
+    const authorization = request.headers.get("authorization");
+    const refused = unauthorized(route, authorization, options.keyless) ?? emptyHeaderRefusal(route, (name) => request.headers.get(name));
+    if (refused) return refused;
+    const invalid = requestViolations(route, request, body);
+    if (invalid.length > 0) return invalidRequest(invalid);
+    const answer = asksPrism(prefer)
+      ? documented(route.operation, prefer.code, prefer.example)
+      : ((await model.answer({ method: request.method, path: route.path, apiKey: (authorization ?? "").replace(/^Bearer\s+/i, ""), idempotencyKey: request.headers.get("idempotency-key") ?? undefined, body: body.text })) ??
+          documented(route.operation, undefined, undefined));
     return checkedAnswer(route.path, route.method, answer);
   };
 }
 
-function requiresBearer(operation: Operation): boolean {
-  const requirements = (operation.security ?? SPEC.security ?? []) as Record<string, unknown>[];
-  return requirements.length > 0 && !requirements.some((requirement) => Object.keys(requirement).length === 0);
+/**
+ * Prism's server parses a JSON content type's body before it looks at anything else; what will not parse is its web
+ * framework's 400 (micri), in JSON when the client accepts it, else in words.
+ */
+async function readBody(request: Request): Promise<Body | Answer> {
+  const text = await request.text();
+  const json = isJsonType(request.headers.get("content-type"));
+  if (unparsableJson(request.headers.get("content-type"), text)) {
+    if (!acceptsJson(request.headers.get("accept"))) return { status: 400, body: "Invalid JSON", headers: { "content-type": "text/plain; charset=utf-8" } };
+    return { status: 400, body: { error: { code: "invalid_json", message: "Invalid JSON" } }, headers: { "content-type": "application/json; charset=utf-8" } };
+  }
+  if (text === "") return { text, json, value: null };
+  return { text, json, value: json ? JSON.parse(text) : text };
 }
 
-/** `Prefer: code=500, example=exhausted` (Prism's header); `dynamic=true` is Prism's alone and is ignored here. */
-function preferences(header: string): { code?: string; example?: string } {
-  const found: Record<string, string> = {};
-  for (const part of header.split(/[,;]/)) {
-    const [key, value] = part.split("=").map((piece) => piece?.trim());
-    if (key && value) found[key] = value;
-  }
-  return { code: found.code, example: found.example };
+/** micri's test: no Accept, `*\/*`, an Accept it cannot parse as one media type, or exactly `application/json`. */
+function acceptsJson(accept: string | null): boolean {
+  const single = /^\s*([!#$%&'*+.^_`|~\w-]+\/[!#$%&'*+.^_`|~\w-]+)\s*(?:;.*)?$/.exec(accept ?? "*/*");
+  return !single || single[1] === "*/*" || accept === "application/json";
 }
 
 /** A documented answer: the status asked for (default the first 2xx), and its named example (default the first). */
@@ -90,13 +80,17 @@ function documented(operation: Operation, code: string | undefined, example: str
   const examples = media.examples ?? {};
   const named = example === undefined ? Object.values(examples)[0] : examples[example];
   if (example !== undefined && !named) {
-    return problem(404, "NOT_FOUND", "The server cannot find the requested content", `Response for contentType: application/json and exampleKey: ${example} does not exist.`);
+    const missing = "The server cannot find the requested content";
+    // With a status asked for, Prism falls back to a default response, which the spec does not have: its 500 says so.
+    if (code !== undefined) return problem(500, "UNKNOWN", `https://stoplight.io/prism/errors#NOT_FOUND: ${missing}. We tried default response, but we got https://stoplight.io/prism/errors#NOT_FOUND: ${missing}`, "");
+    return problem(404, "NOT_FOUND", missing, `Response for contentType: application/json and exampleKey: ${example} does not exist.`);
   }
   return { status: Number(status), body: named ? named.value : media.example };
 }
 
-function requestViolations(path: string, method: string, operation: Operation, request: Request, body: string): Violation[] {
-  const found: Violation[] = [];
+/** Prism's order: the body's violations, then the parameters'. */
+function requestViolations({ path, method, operation }: Route, request: Request, body: Body): Violation[] {
+  const found: Violation[] = [...bodyViolations({ path, method, operation }, request, body)];
   (operation.parameters ?? []).forEach((parameter, index) => {
     const value = parameter.in === "header" ? request.headers.get(parameter.name) : parameter.in === "query" ? new URL(request.url).searchParams.get(parameter.name) : null;
     const where = `Request ${parameter.in} parameter ${parameter.in === "header" ? parameter.name.toLowerCase() : parameter.name}`;
@@ -107,20 +101,31 @@ function requestViolations(path: string, method: string, operation: Operation, r
     const validate = validators[pointer("paths", path, method, "parameters", index, "schema")];
     for (const violation of violations(validate, value, [parameter.in, parameter.name.toLowerCase()], where)) found.push(violation);
   });
-  const content = operation.requestBody?.content?.["application/json"];
-  if (!content) return found;
-  if (body === "") {
-    if (operation.requestBody?.required) found.push({ severity: "Error", code: "required", message: "Body parameter is required" });
-    return found;
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return [...found, { location: ["body"], severity: "Error", code: "type", message: "Request body must be valid JSON" }];
+  return found;
+}
+
+/**
+ * A required body that is missing (or JSON null, 0, false: Prism tests it for truth), then its media type (a suffix
+ * counts: `application/vnd.api+json` is JSON), then its schema; with no content type, the text itself is checked.
+ */
+function bodyViolations({ path, method, operation }: Route, request: Request, body: Body): Violation[] {
+  const contents = Object.keys(operation.requestBody?.content ?? {});
+  if (operation.requestBody?.required && !body.value) return [{ severity: "Error", code: "required", message: "Body parameter is required" }];
+  if (body.text === "") return [];
+  const type = request.headers.get("content-type");
+  if (type !== null && !contents.some((content) => sameMediaType(type, content))) {
+    const message = contents.length > 0 ? `Supported content types: ${contents.join(",")}` : "No supported content types, but request included a non-empty body";
+    return [{ severity: "Error", code: 415, message }];
   }
   const validate = validators[pointer("paths", path, method, "requestBody", "content", "application/json", "schema")];
-  return [...found, ...violations(validate, parsed, ["body"], "Request body")];
+  return violations(validate, body.value, ["body"], "Request body");
+}
+
+/** Prism's match of media types: type and subtype, a structured suffix set aside (`vnd.api+json` is `json`). */
+function sameMediaType(received: string, documented: string): boolean {
+  const parse = (type: string) => /^([^/]+)\/(?:.+\+)?(.+)$/.exec(type.split(";")[0]!.trim().toLowerCase());
+  const [a, b] = [parse(received), parse(documented)];
+  return !!a && !!b && (a[1] === b[1] || b[1] === "*") && (a[2] === b[2] || b[2] === "*");
 }
 
 /** The answer, or a 500 naming how it breaks the spec: a broken state must be loud, never silent drift. */
@@ -131,15 +136,4 @@ function checkedAnswer(path: string, method: string, answer: Answer): Answer {
   if (found.length === 0) return answer;
   const refused = problem(500, "VIOLATIONS", "Request/Response not valid", "Your request/response is not valid and the --errors flag is set, so Prism is generating this error for you.", { validation: found });
   return { ...refused, headers: { ...refused.headers, "sl-violations": JSON.stringify(found) } };
-}
-
-/** ajv's errors in Prism's words: `Response body property credits must be integer`. */
-function violations(validate: Validate | undefined, value: unknown, location: string[], subject: string): Violation[] {
-  if (!validate || validate(value)) return [];
-  return (validate.errors ?? []).map((error) => {
-    const inner = error.instancePath.split("/").filter(Boolean);
-    const allowed = Array.isArray(error.params.allowedValues) ? `: ${(error.params.allowedValues as unknown[]).join(", ")}` : "";
-    const what = inner.length > 0 ? `${subject} property ${inner.join(".")}` : subject;
-    return { location: [...location, ...inner], severity: "Error" as const, code: error.keyword, message: `${what} ${error.message ?? "is not valid"}${allowed}` };
-  });
 }

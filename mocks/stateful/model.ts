@@ -1,14 +1,15 @@
 // The stateful mock's model: balances per API key, purchases that settle, the cooldown and the Idempotency-Key rules,
 // as answers to requests. It knows no host: the Prism mock serves it through node:http (server.ts), the MSW handlers
 // through request handlers (../msw/); both give the same answers because both ask this.
-import { operations, type OperationName } from "../../generated/operations.js";
+import { operations } from "../../generated/operations.js";
 import type { CreditsInfo } from "../../src/types.js";
 import { loadScenarios } from "../mock-spec.js";
-import { exampleOf, loadSpec } from "../spec.js";
+import { exampleOf, loadSpec, namedErrorAnswers } from "../spec.js";
 import { STATEFUL_DEFAULTS } from "./defaults.js";
 import { cooldownLeftSeconds, creditsInfo, movedToToday, newAccount, type Account, type Answer, type Timing } from "./account.js";
 
 export type { Answer } from "./account.js";
+export type { ForcedAnswer, ForcedStatuses } from "../forced.js";
 
 /** How the stateful mock behaves; `startMock()` and `createHandlers()` take these. */
 export type StatefulOptions = {
@@ -18,7 +19,11 @@ export type StatefulOptions = {
   cooldownMs?: number;
   /** false: remember nothing, and answer every request from the spec's examples. Default true. */
   stateful?: boolean;
-  /** Every new API key starts from this scenario's balance (mocks/scenarios.ts); default the spec's example. */
+  /**
+   * Every new API key starts from this scenario: a balance (mocks/scenarios.ts: `exhausted`, `topup-pending`), or a
+   * documented error by its example's name (`credits_exhausted`, `invalid_api_key`), which every operation documenting
+   * it answers. Default: the spec's example balance.
+   */
   scenario?: string;
   /** Or from this balance, your own, kept as given (each answer is still checked against the spec). */
   start?: CreditsInfo;
@@ -27,9 +32,6 @@ export type StatefulOptions = {
   /** The clock the state reads (settling, cooldown, lots' dates). Default Date.now; tests pass their own to move time. */
   now?: () => number;
 };
-
-/** Documented statuses to answer with, by operation, instead of the model's answer (`{ "GET /user/credits/info": 500 }`). */
-export type ForcedStatuses = Partial<Record<OperationName, number>>;
 
 /** What the model reads of a request: the host has parsed it, and has checked it against the spec. */
 export type ModelRequest = { method: string; path: string; apiKey: string; idempotencyKey: string | undefined; body: string };
@@ -62,16 +64,28 @@ export function createModel(options: StatefulOptions = {}): Model {
   // alive moves them to today. A balance of the caller's own is kept as given.
   const starts = new Map<string, CreditsInfo>([["", exampleOf(spec, CREDITS, "get", "200") as CreditsInfo]]);
   for (const scenario of loadScenarios()) if (scenario.operation === "GET /user/credits/info") starts.set(scenario.name, scenario.body as CreditsInfo);
-  if (options.scenario !== undefined && !starts.has(options.scenario)) {
-    throw new Error(`no scenario "${options.scenario}"; the scenarios are ${[...starts.keys()].filter(Boolean).join(", ")}`);
+  // The spec's named error answers are scenarios too: `credits_exhausted` → every operation documenting it answers it.
+  const refusals = new Map<string, Map<string, Answer>>();
+  for (const { name, operation, status, body } of namedErrorAnswers(spec)) {
+    if (!refusals.has(name)) refusals.set(name, new Map());
+    refusals.get(name)!.set(operation, { status, body });
+  }
+  if (options.scenario !== undefined && !starts.has(options.scenario) && !refusals.has(options.scenario)) {
+    throw new Error(`no scenario "${options.scenario}"; the scenarios are ${[...starts.keys(), ...refusals.keys()].filter(Boolean).join(", ")}`);
   }
   const accounts = new Map<string, Account>();
+
+  /** The scenario a key starts from: its own (`team-b:exhausted`) if there is one by that name, else the mock's. */
+  function scenarioOf(apiKey: string): string {
+    const named = SCENARIO_SUFFIX.exec(apiKey)?.[1];
+    return named !== undefined && (starts.has(named) || refusals.has(named)) ? named : (options.scenario ?? "");
+  }
 
   function accountFor(apiKey: string): Account {
     let account = accounts.get(apiKey);
     if (!account) {
-      const named = SCENARIO_SUFFIX.exec(apiKey)?.[1];
-      const scenario = named !== undefined && starts.has(named) ? named : (options.scenario ?? "");
+      // A scenario of an error answer keeps the default balance for the operations that do not document that error.
+      const scenario = starts.has(scenarioOf(apiKey)) ? scenarioOf(apiKey) : "";
       account = newAccount(scenario === "" && options.start ? options.start : movedToToday(starts.get(scenario)!, now()));
       accounts.set(apiKey, account);
     }
@@ -102,6 +116,8 @@ export function createModel(options: StatefulOptions = {}): Model {
   return {
     async answer({ method, path, apiKey, idempotencyKey, body }) {
       if (options.stateful === false) return undefined;
+      const refusal = refusals.get(scenarioOf(apiKey))?.get(`${method} ${path}`);
+      if (refusal) return structuredClone(refusal);
       if (method === "GET" && path === CREDITS) return { status: 200, body: creditsInfo(accountFor(apiKey), now(), timing) };
       if (method === "POST" && path === TOPUP) return purchase(accountFor(apiKey), body, idempotencyKey);
       return undefined;

@@ -2,6 +2,7 @@
 // against the spec. 501 hands a request back to Prism's own mock (forced statuses, named examples, random bodies).
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { asksPrism, preferencesOf } from "../prefer.js";
 import type { Answer, Model } from "./model";
 
 export type ModelServer = { url: string; close(): Promise<void> };
@@ -24,8 +25,10 @@ export async function startModelServer(model: Model): Promise<ModelServer> {
         idempotencyKey: header("idempotency-key"),
         body: Buffer.concat(chunks).toString("utf8"),
       };
-      // Forced statuses, named examples and random bodies stay Prism's: the stateless path.
-      const answering = header("prefer") ? Promise.resolve(undefined) : model.answer(request);
+      // Forced statuses, named examples and random bodies stay Prism's: the stateless path. Any other preference
+      // (`respond-async`) is no business of Prism's, and the model answers as the MSW handlers' does.
+      const preferences = preferencesOf(header("prefer"), new URL(req.url ?? "/", "http://mock").searchParams);
+      const answering = "status" in preferences || asksPrism(preferences) ? Promise.resolve(undefined) : model.answer(request);
       answering
         .then((answer) => answer ?? HANDED_TO_PRISM)
         .catch((error: unknown): Answer => ({ status: 500, body: { error: `stateful mock: ${(error as Error).message}` } }))

@@ -1,6 +1,6 @@
 // The contract matrix, derived from the spec: every operation x every documented status, and what covers it.
 import type { OperationName } from "../../generated/operations";
-import { operationsOf, requestExampleOf, type SpecPath } from "../../mocks/spec";
+import { defaultExample, operationsOf, requestExampleOf, type SpecPath } from "../../mocks/spec";
 import { BillingError, AuthenticationError, IdempotencyError, RateLimitError, ServerError, type BillingClient } from "../../src";
 import type { Spec } from "./spec";
 
@@ -59,12 +59,14 @@ export function contractMatrix(spec: Spec): { cases: ContractCase[]; uncovered: 
         continue;
       }
       const media = response.content?.["application/json"];
+      // What Prism serves for `Prefer: code=`: the `example`, or the first of the named `examples`.
+      const example = media && defaultExample(media);
       // A documented body with no example leaves Prism to invent one, and the case nothing to compare.
-      if (media && media.example === undefined) {
+      if (media && example === undefined) {
         uncovered.push(`${name} ${status}: the response documents a body but no example`);
         continue;
       }
-      cases.push({ operation: name as OperationName, path: path as SpecPath, method, status, expect: outcome(media?.example as Example) });
+      cases.push({ operation: name as OperationName, path: path as SpecPath, method, status, expect: outcome(example as Example) });
     }
   }
   return { cases, uncovered };

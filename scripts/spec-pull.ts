@@ -10,6 +10,7 @@ import { GENERATED_DIR, REPO_ROOT, SPEC_FILE } from "./tooling/paths";
 import { ScriptExit, runMain } from "./tooling/run-main";
 import { applySpec } from "./tooling/spec-apply";
 import { failsAt, jsonReport, markdownReport, parseLevel, summary, textReport } from "./tooling/spec-diff/report";
+import { terminalText } from "../mocks/spec-text";
 import { checkSpec, readSpec, SpecError } from "./tooling/spec-file";
 import { mergeChanges } from "./tooling/three-way";
 import { readVendorSpec, VENDOR_SPEC_PAGES } from "./tooling/vendor-pages";
@@ -76,7 +77,7 @@ runMain(async () => {
     if (values["findings-markdown"]) writeFileSync(values["findings-markdown"], `${markdownReport(applied.findings)}\n`);
     if (values.changeset) log(`wrote ${writeChangeset(applied.findings, values["changeset-dir"] && resolve(values["changeset-dir"]))}`);
     if (applied.typeErrors.length) {
-      console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${line}`).join("\n"));
+      console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${terminalText(line)}`).join("\n"));
       log(`the type check shows ${applied.typeErrors.length} place(s) the new spec breaks`);
       return 1;
     }

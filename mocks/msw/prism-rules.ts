@@ -19,7 +19,8 @@ export type RulesOptions = {
 
 const PRISM_ERRORS = "https://stoplight.io/prism/errors#";
 const SPEC = buildMockSpec();
-const ROUTES = operationsOf(SPEC).map((entry) => ({ ...entry, pattern: new RegExp(`^${entry.path.replace(/\{[^}]+\}/g, "[^/]+")}$`) }));
+// A path is the spec's text: its regex characters are escaped, and only its `{parameter}`s match a segment.
+const ROUTES = operationsOf(SPEC).map((entry) => ({ ...entry, pattern: new RegExp(`^${entry.path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+")}$`) }));
 
 const problem = (status: number, type: string, title: string, detail: string, extra: Record<string, unknown> = {}): Answer => ({
   status,

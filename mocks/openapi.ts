@@ -37,14 +37,18 @@ export function pointer(...keys: (string | number)[]): string {
   return `#/${keys.map((key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
 }
 
-/** The documented JSON example of one response. */
+/** The documented JSON example of one response: its `example`, else the first of its named `examples` (as Prism serves). */
 export function exampleOf(spec: OpenApiDocument, path: SpecPath, method: string, status: string): unknown {
-  return spec.paths[path]?.[method]?.responses[status]?.content?.["application/json"]?.example;
+  return mediaExample(spec.paths[path]?.[method]?.responses[status]?.content?.["application/json"]);
 }
 
-/** The documented JSON example of one request body. */
+/** The documented JSON example of one request body, read as exampleOf reads a response's. */
 export function requestExampleOf(spec: OpenApiDocument, path: SpecPath, method: string): unknown {
-  return spec.paths[path]?.[method]?.requestBody?.content?.["application/json"]?.example;
+  return mediaExample(spec.paths[path]?.[method]?.requestBody?.content?.["application/json"]);
+}
+
+function mediaExample(media: MediaType | undefined): unknown {
+  return media?.example !== undefined ? media.example : Object.values(media?.examples ?? {})[0]?.value;
 }
 
 /** The `$ref` of an operation's JSON response schema for one status. */

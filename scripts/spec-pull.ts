@@ -9,7 +9,7 @@ import { parseArgs, isDeepStrictEqual } from "node:util";
 import { GENERATED_DIR, REPO_ROOT, SPEC_FILE } from "./tooling/paths";
 import { ScriptExit, runMain } from "./tooling/run-main";
 import { applySpec } from "./tooling/spec-apply";
-import { failsAt, jsonReport, markdownReport, parseLevel, summary, textReport } from "./tooling/spec-diff/report";
+import { failsAt, jsonReport, markdownReport, parseLevel, summary, textReport, withoutMethodNote } from "./tooling/spec-diff/report";
 import { terminalText } from "../mocks/spec-text";
 import { checkSpec, readSpec, SpecError } from "./tooling/spec-file";
 import { mergeChanges } from "./tooling/three-way";
@@ -73,8 +73,10 @@ runMain(async () => {
     }
     log(summary(applied.findings));
     if (applied.findings.length) console.log(textReport(applied.findings));
+    if (applied.withoutMethod.length) log(withoutMethodNote(applied.withoutMethod, "text"));
     if (values["findings-json"]) writeFileSync(values["findings-json"], `${jsonReport(applied.findings)}\n`);
-    if (values["findings-markdown"]) writeFileSync(values["findings-markdown"], `${markdownReport(applied.findings)}\n`);
+    const note = applied.withoutMethod.length ? `\n\n${withoutMethodNote(applied.withoutMethod, "markdown")}.` : "";
+    if (values["findings-markdown"]) writeFileSync(values["findings-markdown"], `${markdownReport(applied.findings)}${note}\n`);
     if (values.changeset) log(`wrote ${writeChangeset(applied.findings, values["changeset-dir"] && resolve(values["changeset-dir"]))}`);
     if (applied.typeErrors.length) {
       console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${terminalText(line)}`).join("\n"));

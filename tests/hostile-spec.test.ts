@@ -32,7 +32,8 @@ for (const dir of process.argv.slice(1)) {
     const { operations } = require(join(dir, "operations.js"));
     const { validators } = require(join(dir, "validators.js"));
     const { document } = require(join(dir, "document.js"));
-    const example = document.paths["/user/credits/info"].get.responses["200"].content["application/json"].example;
+    const media = document.paths["/user/credits/info"].get.responses["200"].content["application/json"];
+    const example = media.example !== undefined ? media.example : Object.values(media.examples)[0].value;
     loaded.servers = billing.servers;
     loaded.enumArrays = Object.fromEntries(Object.entries(billing).filter(([name]) => name.endsWith("Values")));
     loaded.operations = operations;

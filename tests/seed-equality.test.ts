@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { asOpenApi31 } from "./fixtures/spec-variants";
 import { REPO } from "./helpers/run-script";
-import { loadSpec } from "./helpers/spec";
+import { exampleIn, loadSpec } from "./helpers/spec";
 
 // The vendor's first page lives in ../shared/seed beside the repository; a verbatim copy travels with the tests.
 const SHARED_SEED = resolve(__dirname, "..", "..", "shared", "seed", "000_db183292bc9499a5.txt");
@@ -91,7 +91,7 @@ test("the comparison catches a reworded description, a dropped response, a chang
   const get = spec.paths["/user/credits/info"]!.get!;
   get.responses["200"]!.description += " (edited)";
   delete get.responses["402"];
-  (get.responses["500"]!.content!["application/json"]!.example as { error: string }).error = "Oops";
+  exampleIn<{ error: string }>(get.responses["500"]!.content!["application/json"]).error = "Oops";
   (spec.components.schemas.CreditsInfoResponse as { properties: { credits: Record<string, unknown> } }).properties.credits.nullable = true;
   expect(differences(versionNeutral(vendorDocument()), versionNeutral(spec))).toEqual([
     "#/paths/~1user~1credits~1info/get/responses/200/description: expected \"Credit balance and billing context for the authenticated team.\", found \"Credit balance and billing context for the authenticated team. (edited)\"",

@@ -59,14 +59,14 @@ test.each(broken)("%s is refused with one line naming the file, and generated/ s
   expect(snapshotDir(out)).toEqual(before);
 });
 
-test("the command exits non-zero with the one-line reason on stderr, and generated/ stays as it was", () => {
+test("the command exits 2 for a refused spec with the one-line reason on stderr, and generated/ stays as it was", () => {
   const spec = join(work, "billing.json");
   const out = join(work, "generated");
   writeFileSync(spec, "{ not json");
   cpSync(join(REPO, "generated"), out, { recursive: true });
   const before = snapshotDir(out);
   const result = runScript("generate.ts", ["--spec", spec, "--out", out]);
-  expect(result.code).toBe(1);
+  expect(result.code).toBe(2);
   expect(result.stdout).toBe("");
   expect(result.stderr).toMatch(new RegExp(`^error: ${escape(spec)}: is not valid JSON .*\\n$`));
   expect(snapshotDir(out)).toEqual(before);

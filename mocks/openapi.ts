@@ -65,9 +65,10 @@ export function namedErrorAnswers(spec: OpenApiDocument): NamedErrorAnswer[] {
   );
 }
 
-/** The documented JSON example of one request body. */
+/** The documented JSON example of one request body, read as exampleOf reads a response's. */
 export function requestExampleOf(spec: OpenApiDocument, path: SpecPath, method: string): unknown {
-  return spec.paths[path]?.[method]?.requestBody?.content?.["application/json"]?.example;
+  const media = spec.paths[path]?.[method]?.requestBody?.content?.["application/json"];
+  return media && defaultExample(media);
 }
 
 /** The `$ref` of an operation's JSON response schema for one status. */

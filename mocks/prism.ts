@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { buildMockSpec } from "./mock-spec.js";
 import { loadSpec } from "./spec.js";
 import { prismCliPath, PrismStartError } from "./start-errors.js";
+import { terminalText } from "./spec-text.js";
 
 export { PrismStartError } from "./start-errors.js";
 
@@ -131,7 +132,7 @@ function waitUntilListening(child: ChildProcess, port: number, options: PrismOpt
     const fail = (why: string) => {
       clearTimeout(timer);
       const said = recent.filter((line) => /error|EADDRINUSE|fatal/i.test(line)).pop() ?? recent.at(-1) ?? "";
-      reject(new PrismStartError(`Prism could not start on ${HOST}:${port}: ${why}${said ? ` (${said.trim()})` : ""}`));
+      reject(new PrismStartError(`Prism could not start on ${HOST}:${port}: ${why}${said ? ` (${terminalText(said.trim())})` : ""}`));
     };
     const timer = setTimeout(() => fail(`not listening after ${limit} ms`), limit);
     const onLine = (line: string) => {

@@ -11,7 +11,8 @@ export type Route = { path: string; method: string; operation: Operation };
 
 const PRISM_ERRORS = "https://stoplight.io/prism/errors#";
 export const MOCK_SPEC = buildMockSpec();
-const ROUTES = operationsOf(MOCK_SPEC).map((entry) => ({ ...entry, pattern: new RegExp(`^${entry.path.replace(/\{[^}]+\}/g, "[^/]+")}$`) }));
+// A path is the spec's text: its regex characters are escaped, and only its `{parameter}`s match a segment.
+const ROUTES = operationsOf(MOCK_SPEC).map((entry) => ({ ...entry, pattern: new RegExp(`^${entry.path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+")}$`) }));
 /** Prism's own test of a bearer key (prism-http's security handler), case and all. */
 const BEARER = /^Bearer\s.+$/;
 

@@ -9,7 +9,8 @@ import { parseArgs, isDeepStrictEqual } from "node:util";
 import { GENERATED_DIR, REPO_ROOT, SPEC_FILE } from "./tooling/paths";
 import { ScriptExit, runMain } from "./tooling/run-main";
 import { applySpec } from "./tooling/spec-apply";
-import { failsAt, jsonReport, markdownReport, parseLevel, summary, textReport } from "./tooling/spec-diff/report";
+import { failsAt, jsonReport, markdownReport, parseLevel, summary, textReport, withoutMethodNote } from "./tooling/spec-diff/report";
+import { terminalText } from "../mocks/spec-text";
 import { checkSpec, readSpec, SpecError } from "./tooling/spec-file";
 import { mergeChanges } from "./tooling/three-way";
 import { readVendorSpec, VENDOR_SPEC_PAGES } from "./tooling/vendor-pages";
@@ -72,11 +73,13 @@ runMain(async () => {
     }
     log(summary(applied.findings));
     if (applied.findings.length) console.log(textReport(applied.findings));
+    if (applied.withoutMethod.length) log(withoutMethodNote(applied.withoutMethod, "text"));
     if (values["findings-json"]) writeFileSync(values["findings-json"], `${jsonReport(applied.findings)}\n`);
-    if (values["findings-markdown"]) writeFileSync(values["findings-markdown"], `${markdownReport(applied.findings)}\n`);
+    const note = applied.withoutMethod.length ? `\n\n${withoutMethodNote(applied.withoutMethod, "markdown")}.` : "";
+    if (values["findings-markdown"]) writeFileSync(values["findings-markdown"], `${markdownReport(applied.findings)}${note}\n`);
     if (values.changeset) log(`wrote ${writeChangeset(applied.findings, values["changeset-dir"] && resolve(values["changeset-dir"]))}`);
     if (applied.typeErrors.length) {
-      console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${line}`).join("\n"));
+      console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${terminalText(line)}`).join("\n"));
       log(`the type check shows ${applied.typeErrors.length} place(s) the new spec breaks`);
       return 1;
     }

@@ -6,7 +6,8 @@ import { parseArgs } from "node:util";
 import { GENERATED_DIR, SPEC_FILE } from "./tooling/paths";
 import { ScriptExit, runMain } from "./tooling/run-main";
 import { applySpec } from "./tooling/spec-apply";
-import { failsAt, parseLevel, summary, textReport } from "./tooling/spec-diff/report";
+import { failsAt, parseLevel, summary, textReport, withoutMethodNote } from "./tooling/spec-diff/report";
+import { terminalText } from "../mocks/spec-text";
 import { SpecError } from "./tooling/spec-file";
 import { readSpecSource } from "./tooling/spec-source";
 
@@ -35,8 +36,9 @@ runMain(async () => {
     }
     log(summary(applied.findings));
     if (applied.findings.length) console.log(textReport(applied.findings));
+    if (applied.withoutMethod.length) log(withoutMethodNote(applied.withoutMethod, "text"));
     if (applied.typeErrors.length) {
-      console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${line}`).join("\n"));
+      console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${terminalText(line)}`).join("\n"));
       throw new ScriptExit(`the new spec is in place, and the type check shows ${applied.typeErrors.length} place(s) it breaks; fix them, or go back with git checkout`, 1);
     }
     if (!values["no-typecheck"]) log("type check passes");

@@ -1,7 +1,7 @@
 // The client against the spec, every operation times every documented status, on both hosts of the mock: Prism
 // serving the spec (the run's shared, stateless one), and the MSW handlers in this process.
 import { createBillingClient } from "../src";
-import { CALLERS, contractMatrix } from "./helpers/contract";
+import { callerFor, contractMatrix } from "./helpers/contract";
 import { MSW_HOST, type RunningHost } from "./helpers/mock-hosts";
 import { loadSpec, type Spec } from "./helpers/spec";
 
@@ -25,12 +25,14 @@ test("every documented operation and status is covered by a contract case", () =
 
 test.each(HOST_URLS.flatMap(([host, url]) => cases.map((c) => [`${c.operation} ${c.status}`, host, url, c] as const)))("%s on %s gives the outcome its status maps to", async (_name, _host, url, c) => {
   const billing = () => createBillingClient({ apiKey: "contract-test-key", baseUrl: url(), maxRetries: 0 });
-  const result = await CALLERS[c.operation]!(billing(), { Prefer: `code=${c.status}` }, spec).then(
+  const result = await callerFor(c.operation, spec)(billing(), { Prefer: `code=${c.status}` }, spec).then(
     (data) => ({ data }),
     (error: unknown) => ({ error }),
   );
   if (c.expect.kind === "data") {
     expect(result).toEqual({ data: c.expect.equals });
+  } else if (c.expect.kind === "raw") {
+    expect(result).toEqual({ data: { status: c.expect.status, body: c.expect.body } });
   } else {
     expect("error" in result && result.error).toBeInstanceOf(c.expect.class);
     // Field by field: an expected undefined means the error does not have that field at all.
@@ -51,16 +53,26 @@ describe("the coverage gate", () => {
 
   test("fails, naming operation and status, when the 500 response loses its example", () => {
     const stripped = copy();
-    delete stripped.paths["/user/credits/info"]!.get!.responses["500"]!.content!["application/json"]!.example;
+    const media = stripped.paths["/user/credits/info"]!.get!.responses["500"]!.content!["application/json"]!;
+    delete media.example;
+    delete media.examples;
     expect(contractMatrix(stripped).uncovered).toEqual([
       "GET /user/credits/info 500: the response documents a body but no example",
     ]);
   });
 
-  test("fails, naming the operation, for an operation no caller covers", () => {
+  test("covers an operation with no method of its own through raw, every documented status", () => {
     const extended = copy();
-    extended.paths["/user/refund"] = { post: { responses: { "200": { description: "ok" } } } };
-    expect(contractMatrix(extended).uncovered).toEqual(["POST /user/refund: no contract caller for this operation"]);
+    extended.paths["/user/refund"] = { post: { responses: { "200": { description: "ok" }, "418": { description: "I'm a teapot." } } } };
+    const { cases, uncovered } = contractMatrix(extended);
+    expect(uncovered).toEqual([]);
+    expect(cases.filter((c) => c.operation === ("POST /user/refund" as never)).map((c) => [c.status, c.raw])).toEqual([["200", true], ["418", true]]);
+  });
+
+  test("fails, naming operation and status, when an operation through raw documents a body with no example", () => {
+    const extended = copy();
+    extended.paths["/user/refund"] = { post: { responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } } } };
+    expect(contractMatrix(extended).uncovered).toEqual(["POST /user/refund 200: the response documents a body but no example"]);
   });
 });
 

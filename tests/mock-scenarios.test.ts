@@ -3,7 +3,7 @@ import { createBillingClient } from "../src";
 import { operations } from "../generated/operations";
 import { buildMockSpec, loadScenarios } from "../mocks/mock-spec";
 import type { SpecPath } from "../mocks/spec";
-import { CALLERS } from "./helpers/contract";
+import { callerFor } from "./helpers/contract";
 import { responseSchemaRef, schemaValidator } from "./helpers/schemas";
 import { exampleOf, loadSpec } from "./helpers/spec";
 
@@ -22,7 +22,7 @@ test.each(scenarios.map((s) => [s.name, s] as const))("scenario %s matches an op
 
 test.each(scenarios.map((s) => [s.name, s] as const))("Prism serves scenario %s on Prefer: example=<name>", async (_name, scenario) => {
   const billing = createBillingClient({ apiKey: "contract-test-key", baseUrl: process.env.PRISM_URL!, maxRetries: 0 });
-  const call = CALLERS[scenario.operation]!(billing, { Prefer: `example=${scenario.name}` }, spec);
+  const call = callerFor(scenario.operation, spec)(billing, { Prefer: `example=${scenario.name}` }, spec);
   await expect(call).resolves.toEqual(scenario.body);
 });
 

@@ -1,4 +1,6 @@
 // Runs a script's main; any failure becomes one line on stderr and an exit code: the error's own (ScriptExit), else 1.
+import { terminalText } from "../../mocks/spec-text";
+
 export class ScriptExit extends Error {
   constructor(
     message: string,
@@ -14,7 +16,8 @@ export async function outcomeOf(main: () => Promise<void | number>): Promise<{ c
     const code = await main();
     return { code: typeof code === "number" ? code : 0 };
   } catch (error) {
-    return { code: error instanceof ScriptExit ? error.exitCode : 1, error: `error: ${error instanceof Error ? error.message : String(error)}` };
+    // A reason may quote the spec (a key, a $ref, Spectral's or ajv's words): one line, no escape sequence.
+    return { code: error instanceof ScriptExit ? error.exitCode : 1, error: `error: ${terminalText(error instanceof Error ? error.message : String(error))}` };
   }
 }
 

@@ -11,8 +11,11 @@ import { lintErrors } from "./lint-spec";
 import { REPO_ROOT, repoLabel } from "./paths";
 import { diffSpecs, type Finding } from "./spec-diff";
 import { readSpec, SpecError, type OpenApiDocument } from "./spec-file";
+import { operationsOf } from "../../mocks/openapi";
+import { withoutConvenienceMethod } from "../../src/internal/convenience-methods";
 
-export type Applied = { changed: false } | { changed: true; findings: Finding[]; typeErrors: string[] };
+/** `withoutMethod`: the new spec's operations with no convenience method on the client yet (reached through `raw`). */
+export type Applied = { changed: false } | { changed: true; findings: Finding[]; typeErrors: string[]; withoutMethod: string[] };
 
 /** `source` names where the new spec came from, for messages. `typecheck`: run tsc once the files are in place. */
 export async function applySpec(incoming: OpenApiDocument, options: { source: string; spec: string; out: string; typecheck: boolean; log(line: string): void }): Promise<Applied> {
@@ -35,8 +38,9 @@ export async function applySpec(incoming: OpenApiDocument, options: { source: st
   } finally {
     rmSync(staged, { force: true });
   }
-  if (!options.typecheck) return { changed: true, findings, typeErrors: [] };
+  const withoutMethod = withoutConvenienceMethod(operationsOf(incoming).map((entry) => entry.name));
+  if (!options.typecheck) return { changed: true, findings, typeErrors: [], withoutMethod };
   const result = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(REPO_ROOT, "tsconfig.json")], { encoding: "utf8" });
   const typeErrors = result.status === 0 ? [] : result.stdout.split("\n").filter((line) => line.includes("error TS"));
-  return { changed: true, findings, typeErrors };
+  return { changed: true, findings, typeErrors, withoutMethod };
 }

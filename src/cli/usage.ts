@@ -1,6 +1,8 @@
 // The --help text, rendered from the command table and the exit codes.
 import { COMMANDS, GLOBAL_OPTIONS, type OptionSpec } from "./command-table.js";
 import { EXIT, EXIT_MEANINGS } from "./exit-codes.js";
+// Operation names are the spec's paths: printed through the one place that makes spec text safe for a terminal.
+import { terminalText } from "../../mocks/spec-text.js";
 
 const COLUMN = 26;
 
@@ -20,7 +22,7 @@ function optionRows(options: Record<string, OptionSpec>, indent = ""): string[] 
 export function usage(): string {
   const commands = Object.entries(COMMANDS).flatMap(([name, command]) => [
     row(`${name}${command.synopsis ? ` ${command.synopsis}` : ""}`, command.summary),
-    ...(command.calls.length ? [row("", `calls ${command.calls.join(", ")}`)] : []),
+    ...(command.calls.length ? [row("", `calls ${command.calls.map(terminalText).join(", ")}`)] : []),
     ...optionRows(Object.fromEntries(Object.entries(command.options).filter(([option]) => !command.synopsis.includes(`--${option}`))), "  "),
   ]);
   const exits = (Object.keys(EXIT) as (keyof typeof EXIT)[]).map((name) => `  ${String(EXIT[name]).padStart(2)}  ${EXIT_MEANINGS[name]}`);

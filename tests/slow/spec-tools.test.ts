@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { REPO, runScript } from "../helpers/run-script";
-import { loadSpec, SPEC_PATH, type Spec } from "../helpers/spec";
+import { exampleIn, loadSpec, SPEC_PATH, type Spec } from "../helpers/spec";
 
 // Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
 // machine whose cores are all busy that takes many times longer than on an idle one.
@@ -44,7 +44,7 @@ test("lint:spec passes on the current spec", () => {
 
 test("lint:spec fails on an example that breaks its schema, naming the rule and the place", () => {
   const bad = fixture("bad-example.json", (spec) => {
-    (spec.paths["/user/credits/info"]!.get!.responses["200"]!.content!["application/json"]!.example as { credits: unknown }).credits = "lots";
+    exampleIn(spec.paths["/user/credits/info"]!.get!.responses["200"]!.content!["application/json"]).credits = "lots";
   });
   const result = lintSpec(bad);
   expect(result.status).not.toBe(0);
@@ -55,7 +55,7 @@ test("spec:update reports a removed allow_usage as spec:diff judges it (a warnin
   const removed = fixture("no-allow-usage.json", (spec) => {
     const schemas = spec.components.schemas as Record<string, { properties: Record<string, unknown> }>;
     delete schemas.CreditsInfoResponse!.properties.allow_usage;
-    delete (spec.paths["/user/credits/info"]!.get!.responses["200"]!.content!["application/json"]!.example as { allow_usage?: boolean }).allow_usage;
+    delete exampleIn(spec.paths["/user/credits/info"]!.get!.responses["200"]!.content!["application/json"]).allow_usage;
   });
   const result = runScript("spec-update.ts", [removed, "--spec", join(work, "billing.json"), "--out", join(work, "generated"), "--no-typecheck", "--fail-on", "warning"]);
   expect(result.code).toBe(1);
@@ -79,7 +79,7 @@ test.each([
   ["not OpenAPI", () => JSON.stringify({ swagger: "2.0", info: { title: "x", version: "1" }, paths: {} }), /is not OpenAPI 3/],
   ["not JSON or YAML", () => "{ this: is: not", /neither JSON nor YAML/],
   ["an example breaking its schema", (spec: Spec) => {
-    (spec.paths["/user/credits/info"]!.get!.responses["500"]!.content!["application/json"]!.example as { error: unknown }).error = 500;
+    exampleIn(spec.paths["/user/credits/info"]!.get!.responses["500"]!.content!["application/json"]).error = 500;
   }, /refused, Spectral finds 1 error/],
 ])("spec:update refuses a spec that is %s and leaves every file as it was", (_name, change, reason) => {
   const before = snapshot();

@@ -1,5 +1,7 @@
 // The findings as people and machines read them: aligned text for a terminal, a Markdown table for a pull request
-// (breaking ones first), JSON for CI, and the exit rule (`--fail-on`).
+// (breaking ones first), JSON for CI, and the exit rule (`--fail-on`). Findings quote the spec (names, enum values,
+// server URLs): every cell goes through mocks/spec-text.ts for the place it lands.
+import { markdownText, terminalText } from "../../../mocks/spec-text";
 import { LEVELS, type Finding, type Level } from "./findings";
 
 export function summary(findings: Finding[]): string {
@@ -9,20 +11,29 @@ export function summary(findings: Finding[]): string {
 }
 
 export function textReport(findings: Finding[]): string {
-  const rows = findings.map((finding) => [finding.level, finding.operation || "(document)", finding.location, finding.id, finding.text]);
+  const rows = findings.map((finding) => [finding.level, finding.operation || "(document)", finding.location, finding.id, finding.text].map(terminalText));
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => `  ${row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]!) : cell)).join("  ")}`).join("\n");
 }
 
-/** A Markdown table; text from the spec is escaped so that it cannot break the table or add markup. */
+/** A Markdown table; text from the spec is escaped so that it cannot break the table, add markup, mention or link. */
 export function markdownReport(findings: Finding[]): string {
-  const cell = (text: string) => text.replace(/[|\\`*_<>[\]]/g, (char) => `\\${char}`).replace(/\s+/g, " ");
+  const cell = (text: string) => markdownText(text).replace(/\s+/g, " ");
   if (findings.length === 0) return "No change to operations, parameters, bodies, responses, schemas, security or servers.";
   return [
     "| level | operation | where | rule | change |",
     "| --- | --- | --- | --- | --- |",
     ...findings.map((finding) => `| ${finding.level} | ${cell(finding.operation || "(document)")} | ${cell(finding.location)} | \`${finding.id}\` | ${cell(finding.text)} |`),
   ].join("\n");
+}
+
+/**
+ * The line that names operations the client has no method for yet: each works through `client.raw` (typed from the
+ * spec, and in the contract tests), and a method of its own is a change to the client, not to the spec.
+ */
+export function withoutMethodNote(names: string[], format: "text" | "markdown"): string {
+  const shown = format === "markdown" ? names.map((name) => `**${markdownText(name)}**`) : names.map(terminalText);
+  return `no convenience method yet for ${shown.join(", ")}: ${names.length === 1 ? "it works" : "they work"} through ${format === "markdown" ? "`client.raw`" : "client.raw"}, typed from the spec`;
 }
 
 export function jsonReport(findings: Finding[]): string {

@@ -7,6 +7,7 @@ import { untilStopped } from "../lifetime.js";
 import { startCliMock } from "../mock-server.js";
 import { commandLine, curlLine, quoteWord, shellOf, type Shell } from "../shell.js";
 import { shown } from "../terminal-text.js";
+import { terminalText } from "../../../mocks/spec-text.js";
 
 export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise<number> {
   const mock = await startCliMock({
@@ -17,7 +18,8 @@ export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise
     chargeMs: args.chargeMs,
     cooldownMs: args.cooldownMs,
     onRequest: args.quiet ? undefined : (seen) => line(io.stdout, `${seen.method} ${shown(seen.path)} → ${seen.status} (${Math.round(seen.ms)} ms)`),
-    onLog: args.verbose ? (text) => line(io.stdout, shown(text)) : undefined,
+    // Prism's lines quote the spec (its routes): escape sequences go whole, not just their ESC.
+    onLog: args.verbose ? (text) => line(io.stdout, terminalText(text)) : undefined,
   });
   const state = args.stateless
     ? "stateless: every answer from the spec's examples"

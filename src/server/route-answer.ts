@@ -7,10 +7,17 @@
  * Request is one; toNodeHandler passes a view of node:http's IncomingMessage (nothing is built per request).
  */
 export type RouteRequest = {
+  /** `GET`, `HEAD`, `POST`, … */
   readonly method: string;
   /** The whole URL, with the scheme and host the browser used. */
   readonly url: string;
-  readonly headers: { get(name: string): string | null; has(name: string): boolean };
+  /** The request's headers, by name (any case); several values of one name joined with ", ". */
+  readonly headers: {
+    /** The header's value, or null. */
+    get(name: string): string | null;
+    /** Whether the request has the header. */
+    has(name: string): boolean;
+  };
   /** Aborted when the viewer leaves. */
   readonly signal?: AbortSignal;
 };

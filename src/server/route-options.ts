@@ -9,6 +9,7 @@ import type { RouteLog } from "./route-log.js";
  * the door can read the app's own session (Express's `req.session`, Hono's `c.get("user")`).
  */
 export type AuthorizeContext<Req = IncomingMessage, Ctx = unknown> = {
+  /** What the request asks for: the balance (GET, HEAD), or a top-up (POST, with `allowTopup`). */
   operation: "read" | "topup";
   /** From `toNodeHandler`: the `req` that node:http or Express passed (Express's, with `req.session`, `req.user`, …). */
   req?: Req;

@@ -174,7 +174,8 @@ const RUNNERS: Record<string, (block: CodeBlock) => Promise<void>> = {
     writeFileSync(
       join(dir, "auth.ts"),
       `import { AsyncLocalStorage } from "node:async_hooks";
-export const handling = new AsyncLocalStorage<Request>();
+// One store for the process, however many times a loader instantiates this module (as "@/auth" and as "./auth.js").
+export const handling: AsyncLocalStorage<Request> = ((globalThis as { handling?: AsyncLocalStorage<Request> }).handling ??= new AsyncLocalStorage<Request>());
 export async function auth() {
   return handling.getStore()?.headers.get("cookie") === "authjs.session-token=verified-by-authjs" ? { user: { id: "u1" } } : null;
 }

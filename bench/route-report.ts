@@ -65,7 +65,7 @@ export function updateRouteResults(file: string, route: RouteResults, date: stri
   const tableStart = text.indexOf("\n|", targets) + 1;
   let tableEnd = text.indexOf("\n\n", tableStart);
   if (tableEnd < 0) tableEnd = text.length;
-  const rows = text.slice(tableStart, tableEnd).split("\n").slice(2).map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()));
+  const rows = text.slice(tableStart, tableEnd).split("\n").slice(2).filter((line) => line.startsWith("|")).map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()));
   const first = rows.findIndex((row) => isRouteRow(row[0]!));
   const kept = rows.filter((row) => !isRouteRow(row[0]!));
   kept.splice(first < 0 ? kept.length : first, 0, ...routeTargets(route));

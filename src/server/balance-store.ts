@@ -146,7 +146,8 @@ export function createBalanceStore(settings: StoreSettings) {
         flight.release(signal.reason);
         reject(signal.reason);
       };
-      signal.addEventListener("abort", leave, { once: true });
+      // Removed once the read settles; an abort fires once.
+      signal.addEventListener("abort", leave);
       flight.result.then(resolve, reject).finally(() => signal.removeEventListener("abort", leave));
     });
   }

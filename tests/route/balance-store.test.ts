@@ -2,6 +2,7 @@
 // of each window to the millisecond, the backoff's and the spread's arithmetic, the shared read's lifetime (who holds
 // it, who clears it, what an abandoned or superseded read may still do), and what is logged. The route's tests drive
 // the same store through real HTTP; these pin what those cannot reach exactly.
+import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import { RateLimitError, ServerError, TimeoutError } from "../../src";
 import { createBalanceStore, FAILURE_BACKOFF, type Team } from "../../src/server/balance-store";
@@ -15,7 +16,7 @@ function upstream() {
   return { reads, read };
 }
 
-function setup(options: { random?: number; maxAgeMs?: number; staleWhileRevalidateMs?: number; staleIfErrorMs?: number; maxCooldownMs?: number; secret?: string } = {}) {
+function setup(options: { random?: number; maxAgeMs?: number; staleWhileRevalidateMs?: number; staleIfErrorMs?: number; maxCooldownMs?: number; secret?: string; noCooldowns?: boolean; log?: () => void } = {}) {
   let now = 1_000_000;
   const logged: { line: string; error: unknown }[] = [];
   const kept: string[] = [];
@@ -27,8 +28,8 @@ function setup(options: { random?: number; maxAgeMs?: number; staleWhileRevalida
     maxCooldownMs: options.maxCooldownMs ?? 300_000,
     now: () => now,
     random: () => options.random ?? 0,
-    log: (line, error) => void logged.push({ line, error }),
-    cooldowns: { keep: () => void kept.push("keep"), drop: () => void kept.push("drop") },
+    log: options.log ?? ((line, error) => void logged.push({ line, error })),
+    cooldowns: options.noCooldowns ? undefined : { keep: () => void kept.push("keep"), drop: () => void kept.push("drop") },
   });
   const team: Team = { read, secret: options.secret ?? SECRET, cooldown: { failures: 0 }, generation: 0 };
   const start = now;
@@ -300,5 +301,100 @@ describe("what is stored", () => {
     const s = setup({ secret: "k123456" });
     const outcome = await answered(s.store.read(s.team, s.viewer), s.reads, 0, { note: "k123456" });
     expect(outcome.kind === "value" && outcome.stored.body).toBe('{"note":"k123456"}');
+  });
+});
+
+describe("the hard paths", () => {
+  test("once every viewer has left, a newcomer starts a read of its own at once, while the abandoned one has not settled", async () => {
+    const s = setup();
+    const a = new AbortController();
+    const left = s.store.read(s.team, { signal: a.signal });
+    await settle();
+    a.abort();
+    expect(await left).toEqual({ kind: "left" });
+    // Upstream has not answered the abandoned read (nor noticed the abort): it is not joined.
+    const newcomer = s.store.read(s.team, s.viewer);
+    await settle();
+    expect(s.reads).toHaveLength(2);
+    expect(credits(await answered(newcomer, s.reads, 1, { credits: 9 }))).toBe(9);
+  });
+
+  test("an abandoned read settles as cancelled (499) for whoever keeps it alive, and leaves upstream no cooldown", async () => {
+    const s = setup();
+    const a = new AbortController();
+    const kept: Promise<unknown>[] = [];
+    const left = s.store.read(s.team, { signal: a.signal }, (work) => void kept.push(work));
+    await settle();
+    a.abort();
+    await left;
+    s.reads[0]!.fail(a.signal.reason);
+    expect(await kept[0]).toMatchObject({ error: { error: "cancelled", status: 499 } });
+    expect(s.team.cooldown).toEqual({ failures: 0 });
+    expect(s.logged).toEqual([]);
+  });
+
+  test("a viewer who joins a background refresh and leaves does not cancel it: the refresh holds itself", async () => {
+    const s = setup();
+    await answered(s.store.read(s.team, s.viewer), s.reads, 0, { credits: 1 });
+    s.at(10_000);
+    await s.store.read(s.team, s.viewer);
+    expect(s.reads).toHaveLength(2);
+    // Past the stale window, a viewer waits on the refresh under way, then leaves.
+    s.at(30_001);
+    const a = new AbortController();
+    const waiting = s.store.read(s.team, { signal: a.signal });
+    await settle();
+    a.abort();
+    expect(await waiting).toEqual({ kind: "left" });
+    expect(s.reads).toHaveLength(2);
+    expect(s.reads[1]!.signal.aborted).toBe(false);
+    s.reads[1]!.answer({ credits: 2 });
+    await settle();
+    expect(credits(await s.store.read(s.team, s.viewer))).toBe(2);
+  });
+
+  test("a viewer who waited and got its answer leaves no listener on its signal (a page's signal may serve many reads)", async () => {
+    const s = setup({ staleWhileRevalidateMs: 0 });
+    const page = new AbortController();
+    await answered(s.store.read(s.team, { signal: page.signal }), s.reads, 0, { credits: 1 });
+    s.at(10_000);
+    await answered(s.store.read(s.team, { signal: page.signal }), s.reads, 1, { credits: 2 });
+    expect(getEventListeners(page.signal, "abort")).toHaveLength(0);
+  });
+
+  test("only the API's own Retry-After (on a 429 or a 5xx) sets the wait: another error that carries one gets the backoff", async () => {
+    const s = setup();
+    const pending = s.store.read(s.team, s.viewer);
+    await settle();
+    s.reads[0]!.fail(Object.assign(new Error("a custom fetch's own error"), { retryAfterSeconds: 999 }));
+    expect(await pending).toMatchObject({ kind: "error", retryAfterSeconds: 10 });
+  });
+
+  test("a store without a cooldown registry (its own use, not the handler's) keeps cooldowns on the team alone", async () => {
+    const s = setup({ noCooldowns: true });
+    const failed = s.store.read(s.team, s.viewer);
+    await settle();
+    s.reads[0]!.fail(new TimeoutError("t", { method: "GET", path: "/" }));
+    expect(await failed).toMatchObject({ kind: "error", retryAfterSeconds: 10 });
+    s.at(10_000);
+    expect(credits(await answered(s.store.read(s.team, s.viewer), s.reads, 1, { credits: 1 }))).toBe(1);
+    expect(s.team.cooldown.failures).toBe(0);
+  });
+
+  test("a failure inside the store itself (here the app's log throwing) reaches the waiting viewers as that error, signal or not", async () => {
+    const bug = new Error("the log broke");
+    const s = setup({ log: () => { throw bug; } });
+    const plain = s.store.read(s.team, {});
+    const withSignal = s.store.read(s.team, { signal: new AbortController().signal });
+    await settle();
+    s.reads[0]!.fail(new TimeoutError("t", { method: "GET", path: "/" }));
+    await expect(plain).rejects.toBe(bug);
+    await expect(withSignal).rejects.toBe(bug);
+  });
+
+  test("a key of exactly 8 characters is a real key: cut out", async () => {
+    const s = setup({ secret: "k1234567" });
+    const outcome = await answered(s.store.read(s.team, s.viewer), s.reads, 0, { note: "k1234567" });
+    expect(outcome.kind === "value" && outcome.stored.body).toBe('{"note":"[redacted]"}');
   });
 });

@@ -28,9 +28,18 @@ test.each<[string | null, boolean]>([
   ['"abcd"', false],
   ['"x", "y"', false],
   ['W/"x"', false],
+  // W/ is a prefix, not a part of a tag to drop wherever it stands.
+  ['"aW/bc"', false],
+  ['"xW/"', false],
 ])("If-None-Match %j names the tag \"abc\": %s (and its weak form the same)", (header, expected) => {
   expect(matches(header, '"abc"')).toBe(expected);
   expect(matches(header, 'W/"abc"')).toBe(expected);
+});
+
+test("a tag holding W/ inside is compared whole", () => {
+  expect(matches('"ab"', '"aW/b"')).toBe(false);
+  expect(matches('"aW/b"', '"aW/b"')).toBe(true);
+  expect(matches('"aW/b"', '"ab"')).toBe(false);
 });
 
 test("Cache-Control: private, max-age as the lifetime, then each stale window that is not zero", () => {

@@ -1,5 +1,5 @@
-// The route under load, in a process of its own (as an app runs it): createBillingHandler behind node:http on
-// 127.0.0.1, against the upstream the bench names. The bench moves its clock (to stand in for the minute after a 429)
+// The route under load, in a process of its own (as an app runs it): createBillingHandler with an authorize that reads
+// the viewer's session, behind node:http on 127.0.0.1, against the upstream the bench names. The bench moves its clock (to stand in for the minute after a 429)
 // and reads its heap after a collection, over IPC.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,10 +11,13 @@ setFlagsFromString("--expose-gc");
 const collect = runInNewContext("gc") as () => void;
 
 let offsetMs = 0;
+// The set-up the docs show: a door that looks the viewer's session up (here a Map, as a session store's memory is).
+const sessions = new Map([["bench-viewer", { userId: "u1" }]]);
 const handle = createBillingHandler({
   apiKey: process.env.BENCH_API_KEY!,
   baseUrl: process.env.BENCH_UPSTREAM!,
   now: () => Date.now() + offsetMs,
+  authorize: (request) => sessions.has(/(?:^|;\s*)sid=([^;]*)/.exec(request.headers.get("cookie") ?? "")?.[1] ?? ""),
 });
 const server = createServer(toNodeHandler(handle));
 server.keepAliveTimeout = 60_000;

@@ -10,6 +10,8 @@ import { exampleOf, loadSpec } from "../mocks/spec";
 import { median } from "./stats";
 
 const KEY = "sk_bench_ROUTEKEY_5f0e1d2c3b4a";
+/** Every viewer (and every request to the bare server, alike) carries a session cookie the route's door looks up. */
+const VIEWER = { cookie: "sid=bench-viewer; theme=dark" };
 const EXAMPLE = JSON.stringify(exampleOf(loadSpec(), "/user/credits/info", "get", "200"));
 const REGISTER = resolve(__dirname, "..", "scripts", "register.js");
 /** What an upstream answer takes: a real API is tens of milliseconds away, and a shared read must be seen to wait. */
@@ -104,6 +106,7 @@ type LoadResult = { requests: number; errors: number; non2xx: number; p50: numbe
 async function load(url: string, options: Load): Promise<LoadResult> {
   const result = await autocannon({
     url: `${url}/api/billing`,
+    headers: VIEWER,
     ...options,
     // A hanging upstream must show as the route's answer, not as autocannon's own give-up.
     timeout: 30,
@@ -153,14 +156,14 @@ export async function measureRoute(): Promise<RouteResults> {
     {
       const r = await route();
       upstream.reset("ok");
-      await fetch(`${r.url}/api/billing`).then((response) => response.arrayBuffer());
+      await fetch(`${r.url}/api/billing`, { headers: VIEWER }).then((response) => response.arrayBuffer());
       await r.ask({ advanceMs: 6_000 });
       upstream.reset("rate-limited");
       const result = await load(r.url, { connections: 50, overallRate: 50, duration: 5 });
       // The minute after, on the route's clock: 50 pollers each second.
       for (let second = 0; second < 60; second++) {
         await r.ask({ advanceMs: 1_000 });
-        await Promise.all(Array.from({ length: 50 }, () => fetch(`${r.url}/api/billing`).then((response) => response.arrayBuffer())));
+        await Promise.all(Array.from({ length: 50 }, () => fetch(`${r.url}/api/billing`, { headers: VIEWER }).then((response) => response.arrayBuffer())));
       }
       cases.push({
         name: "upstream 429 Retry-After: 30; 50 pollers for 5 s, then the minute after",
@@ -198,10 +201,10 @@ export async function measureRoute(): Promise<RouteResults> {
     const throughput = { bare: [] as number[], route: [] as number[] };
     const bare = await Child.start("server.ts");
     const warm = await route();
-    await fetch(`${warm.url}/api/billing`).then((response) => response.arrayBuffer());
+    await fetch(`${warm.url}/api/billing`, { headers: VIEWER }).then((response) => response.arrayBuffer());
     try {
       for (let round = 0; round < 3; round++) {
-        throughput.bare.push((await autocannon({ url: `${bare.url}/user/credits/info`, connections: 100, duration: 4 })).requests.average);
+        throughput.bare.push((await autocannon({ url: `${bare.url}/user/credits/info`, headers: VIEWER, connections: 100, duration: 4 })).requests.average);
         throughput.route.push((await load(warm.url, { connections: 100, duration: 4 })).rps);
       }
     } finally {

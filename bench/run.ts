@@ -2,7 +2,7 @@
 // raw fetch, openapi-fetch, ky and openai-node; the route under load; the mock's costs; the developer loop. Writes
 // bench/results.md.
 import { cpus } from "node:os";
-import { rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ensureBuilt } from "../scripts/tooling/ensure-built";
@@ -12,11 +12,13 @@ import { measureInProcess } from "./in-process";
 import { measureInstructions } from "./instructions";
 import { measureLoopback } from "./loopback";
 import { measureMock, measureMswFlow } from "./mock";
-import { measureRoute, throughputRatio } from "./route";
+import { mutationSectionOf } from "./mutation";
+import { measureRoute } from "./route";
+import { ROUTE_TITLE, routeSection, routeTargets, updateRouteResults } from "./route-report";
 import { forbiddenInputs, gzipWithoutMessages, measureSize, measureWidget, READ_ONLY_BUNDLE } from "./size";
 import { fixed, median, table } from "./stats";
 
-const { values } = parseArgs({ options: { "skip-tests": { type: "boolean" }, "no-write": { type: "boolean" } }, strict: true });
+const { values } = parseArgs({ options: { "skip-tests": { type: "boolean" }, "no-write": { type: "boolean" }, only: { type: "string" } }, strict: true });
 
 const OURS = "olostep-billing getCreditsInfo()";
 const READ_ONLY = READ_ONLY_BUNDLE;
@@ -25,6 +27,14 @@ const RAW = "raw fetch + JSON.parse";
 const TIMEOUT = "openapi-fetch + timeout signal";
 
 async function main(): Promise<void> {
+  if (values.only === "route") {
+    // The route alone, put in place into the results of the last whole run.
+    const route = await measureRoute();
+    console.log(`bench: ${ROUTE_TITLE}\n${routeSection(route)}\n`);
+    if (!values["no-write"]) updateRouteResults(resolve(__dirname, "results.md"), route, new Date().toISOString().slice(0, 10));
+    return;
+  }
+  if (values.only !== undefined) throw new Error(`--only takes route, not ${values.only}`);
   ensureBuilt();
   const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ${process.platform}/${process.arch}`;
   const sections: string[] = [];
@@ -93,39 +103,7 @@ async function main(): Promise<void> {
   );
 
   const route = await measureRoute();
-  const ratioToBare = throughputRatio(route.throughput);
-  report(
-    "The route under load (autocannon 9 on loopback; the route in its own process, its upstream a counting server answering in 50 ms)",
-    table(
-      ["case", "requests", "statuses", "errors", "p50 ms", "p99 ms", "max ms", "upstream calls", "upstream sockets", "target", "met"],
-      route.cases.map((c) => [
-        c.name,
-        String(c.load.requests),
-        Object.entries(c.load.statuses).map(([code, count]) => `${count}× ${code}`).join(", "),
-        String(c.load.errors),
-        String(c.load.p50),
-        String(c.load.p99),
-        String(c.load.max),
-        String(c.upstreamCalls),
-        String(c.sockets),
-        c.target,
-        c.met ? "yes" : "no",
-      ]),
-    ) +
-      "\n\nThe 429 case's minute after runs on the route's clock (moved a second at a time, 50 requests each second), not " +
-      "on the wall's; a hanging upstream's viewers get 504 `upstream_timeout` after the route's two 2 s attempts, then " +
-      "the failure's backoff answers at once.\n\n" +
-      table(
-        ["cached reads, 100 connections, 4 s rounds", "requests/s (median of 3)", "rounds"],
-        [
-          ["bare node:http answering the same JSON", fixed(median(route.throughput.bare), 0), route.throughput.bare.map((r) => fixed(r, 0)).join(", ")],
-          ["the route (createBillingHandler + toNodeHandler)", fixed(median(route.throughput.route), 0), route.throughput.route.map((r) => fixed(r, 0)).join(", ")],
-        ],
-      ) +
-      `\n\nHeap after a full collection: ${fixed(route.heap.startBytes / 1e6, 2)} MB after ${route.heap.requests.toLocaleString("en")} ` +
-      `requests, ${fixed(route.heap.endBytes / 1e6, 2)} MB after ${route.heap.requests.toLocaleString("en")} more. ` +
-      `The route's key in a response's headers or body, across every case: ${route.keySeen} times.`,
-  );
+  report(ROUTE_TITLE, routeSection(route));
 
   const loop = await measureDevLoop({ withTests: !values["skip-tests"] });
   rmSync(resolve(__dirname, ".generated-tmp"), { recursive: true, force: true });
@@ -145,11 +123,8 @@ async function main(): Promise<void> {
         ["one-GET bundle ≤ 5,100 B gzip (ky's is about that): the read-only createCreditsClient", `${ours.gzip} B`, ours.gzip <= 5_100 ? "yes" : "no"],
         ["the same with the full createBillingClient", `${full.gzip} B`, full.gzip <= 5_100 ? "yes" : "no"],
         ["the widget alone ≤ 4 kB gzip", `${widget.gzip} B`, widget.gzip <= 4_000 ? "yes" : "no"],
-        ...route.cases.map((c) => [`route, ${c.name}: ${c.target}`, `${c.upstreamCalls} calls, ${c.sockets} sockets, max ${c.load.max} ms, ${c.load.errors} errors`, c.met ? "yes" : "no"]),
         ["a test file's MSW set-up and purchase flow ≤ 300 ms beyond the runner's start-up", `${fixed(mswFlow.ms, 0)} ms`, mswFlow.ms <= 300 ? "yes" : "no"],
-        ["route's cached reads ≥ 0.5x a bare node:http server's requests/s", `${fixed(ratioToBare)}x`, ratioToBare >= 0.5 ? "yes" : "no"],
-        ["route's heap back to its start after 40,000 requests (within 1 MB)", `${fixed((route.heap.endBytes - route.heap.startBytes) / 1e6, 2)} MB`, route.heap.endBytes - route.heap.startBytes <= 1e6 ? "yes" : "no"],
-        ["the route's key in nothing it returns", `${route.keySeen} times`, route.keySeen === 0 ? "yes" : "no"],
+        ...routeTargets(route),
         ...loop.filter((l) => l.target).map((l) => [`${l.name} ${l.target}`, `${fixed(l.seconds)} s`, Number(l.target!.replace(/[^\d.]/g, "")) >= l.seconds ? "yes" : "no"]),
       ],
     ),
@@ -157,7 +132,9 @@ async function main(): Promise<void> {
 
   if (!values["no-write"]) {
     const header = ["# Benchmark results", "", `One run of \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.`, "Shared machines are noisy: compare ratios within a table, and read the rounds' spread before trusting a difference.", ""];
-    writeFileSync(resolve(__dirname, "results.md"), [...header, ...sections].join("\n"));
+    // The mutation scores come from their own script (npm run bench:mutation): kept as they were.
+    const mutation = existsSync(resolve(__dirname, "results.md")) ? mutationSectionOf(readFileSync(resolve(__dirname, "results.md"), "utf8")) : undefined;
+    writeFileSync(resolve(__dirname, "results.md"), [...header, ...sections, ...(mutation ? [mutation] : [])].join("\n"));
     console.log("bench: wrote bench/results.md");
   }
 }

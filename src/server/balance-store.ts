@@ -2,18 +2,28 @@
 // shares, and when upstream may be asked again. Reads happen only when a viewer asks (no timer keeps calling upstream
 // after viewers leave); everything is decided against an injected clock.
 import { RateLimitError, ServerError } from "../index.js";
-import { byteLength, etagOf, type Representation } from "./http-cache.js";
+import { byteLength, etagOf, type Freshness, type Representation } from "./http-cache.js";
 import { browserError, type HandlerError } from "./browser-errors.js";
+import { keyless, type RouteLog } from "./route-log.js";
 
 /** A stored answer: its body and tag, when it was read, and until when it is fresh (up to 10 % early, at random, so that
  * routes started together do not refresh together). */
 export type Stored = Representation & { storedAt: number; freshUntil: number };
 
-/** A read in flight: viewers waiting on it hold it; when the last one leaves, it is cancelled (a refresh holds its own). */
-type Flight = { result: Promise<Stored | Failure>; holders: number; release(reason: unknown): void };
+/** A read in flight: viewers waiting on it hold it; when the last one leaves, it is cancelled (a refresh holds its own).
+ * `generation` is the team's when it started: a top-up since then makes its answer no longer the balance. */
+type Flight = { result: Promise<Stored | Failure>; holders: number; generation: number; release(reason: unknown): void };
 
-/** Why a read failed, what the browser is told, and until when upstream is left alone. */
-type Failure = { error: HandlerError; until: number };
+/** Why a read failed (the original error, for the log), what the browser is told, and until when upstream is left alone. */
+type Failure = { error: HandlerError; cause: unknown; until: number };
+
+/** Upstream's verdict on a team, kept apart from its stored answer so that it outlives the answer's eviction. */
+export type Cooldown = {
+  /** The last failure, while upstream is being left alone (a cooldown after 429, a backoff after faults). */
+  failure?: Failure;
+  /** Failures in a row, for the backoff. */
+  failures: number;
+};
 
 export type Team = {
   /** The upstream read: the team's credits client's getCreditsInfo. */
@@ -22,24 +32,24 @@ export type Team = {
   secret: string;
   stored?: Stored;
   flight?: Flight;
-  /** The last failure while upstream is being left alone (a cooldown after 429, a backoff after faults). */
-  failure?: Failure;
-  /** Failures in a row, for the backoff. */
-  failures: number;
+  cooldown: Cooldown;
+  /** Moves on at every top-up through the route: a read begun before it cannot become the stored balance. */
+  generation: number;
 };
 
-export type Outcome =
-  | { kind: "value"; stored: Stored; maxAgeSeconds: number; ageSeconds: number }
-  | { kind: "error"; error: HandlerError; retryAfterSeconds?: number }
-  | { kind: "left" };
+export type Outcome = { kind: "value"; stored: Stored; freshness: Freshness } | { kind: "error"; error: HandlerError; retryAfterSeconds?: number } | { kind: "left" };
 
 export type StoreSettings = {
   maxAgeMs: number;
   staleWhileRevalidateMs: number;
   staleIfErrorMs: number;
+  /** The longest upstream is left alone, whatever its Retry-After says (and the backoff's ceiling). */
+  maxCooldownMs: number;
   now(): number;
   random(): number;
-  log?(line: string): void;
+  log: RouteLog;
+  /** Where a team's cooldown is kept while it lasts (the handler's bounded map, apart from the stored answers). */
+  cooldowns?: { keep(team: Team): void; drop(team: Team): void };
 };
 
 /** After a fault (5xx, timeout, refused), upstream is left alone this long, doubled each time in a row, up to the cap. */
@@ -49,15 +59,22 @@ export function createBalanceStore(settings: StoreSettings) {
   const { now, random } = settings;
   /** A spread on top of a wait, never under it: 0–10 % of it, at least 0–1 s, so that routes do not line up. */
   const spread = (ms: number) => Math.floor(random() * Math.max(1_000, ms / 10));
+  const seconds = (ms: number) => Math.floor(ms / 1000);
 
   function value(stored: Stored, at: number): Outcome {
-    return { kind: "value", stored, maxAgeSeconds: Math.max(0, Math.ceil((stored.freshUntil - at) / 1000)), ageSeconds: Math.floor((at - stored.storedAt) / 1000) };
+    const freshness: Freshness = {
+      lifetimeSeconds: seconds(stored.freshUntil - stored.storedAt),
+      ageSeconds: seconds(Math.max(0, at - stored.storedAt)),
+      staleWhileRevalidateSeconds: seconds(settings.staleWhileRevalidateMs),
+      staleIfErrorSeconds: seconds(settings.staleIfErrorMs),
+    };
+    return { kind: "value", stored, freshness };
   }
 
   /** The stored answer while it may stand in for a failing upstream (stale-if-error), else the failure itself. */
   function fallback(team: Team, failure: Failure, at: number): Outcome {
     const { stored } = team;
-    if (stored && at - stored.storedAt <= settings.maxAgeMs + settings.staleIfErrorMs) return value(stored, at);
+    if (stored && at <= stored.freshUntil + settings.staleIfErrorMs) return value(stored, at);
     const retryAfterSeconds = failure.until > at ? Math.ceil((failure.until - at) / 1000) : undefined;
     return { kind: "error", error: failure.error, retryAfterSeconds };
   }
@@ -66,6 +83,7 @@ export function createBalanceStore(settings: StoreSettings) {
     const controller = new AbortController();
     const flight: Flight = {
       holders: background ? 1 : 0,
+      generation: team.generation,
       result: undefined!,
       release(reason) {
         if (--flight.holders > 0) return;
@@ -76,7 +94,7 @@ export function createBalanceStore(settings: StoreSettings) {
     };
     flight.result = team
       .read(controller.signal)
-      .then((data) => store(team, data), (error: unknown) => fail(team, error, controller.signal.aborted))
+      .then((data) => store(team, flight, data), (error: unknown) => fail(team, error, controller.signal.aborted))
       .finally(() => {
         if (team.flight === flight) team.flight = undefined;
       });
@@ -84,30 +102,37 @@ export function createBalanceStore(settings: StoreSettings) {
     return flight;
   }
 
-  async function store(team: Team, data: unknown): Promise<Stored> {
+  async function store(team: Team, flight: Flight, data: unknown): Promise<Stored> {
     // The key in a JSON string is written with its escapes: that form is the one to cut out. Real keys are long; cutting
     // a two-letter test key out of every word would garble the body.
     const secret = JSON.stringify(team.secret).slice(1, -1);
     const text = JSON.stringify(data);
     const body = secret.length >= 8 ? text.split(secret).join("[redacted]") : text;
+    const etag = await etagOf(body);
     const at = now();
-    const stored: Stored = { body, etag: await etagOf(body), length: byteLength(body), storedAt: at, freshUntil: at + settings.maxAgeMs * (1 - 0.1 * random()) };
-    team.stored = stored;
-    team.failure = undefined;
-    team.failures = 0;
+    const stored: Stored = { body, etag, length: byteLength(body), storedAt: at, freshUntil: at + settings.maxAgeMs * (1 - 0.1 * random()) };
+    // Its own viewers asked before the top-up answered and get it; the stored balance is only ever one read since.
+    if (flight.generation === team.generation) team.stored = stored;
+    team.cooldown.failure = undefined;
+    team.cooldown.failures = 0;
+    settings.cooldowns?.drop(team);
     return stored;
   }
 
   function fail(team: Team, error: unknown, abandoned: boolean): Failure {
     const at = now();
     // Cancelled because every viewer left: upstream did nothing wrong, and is not left alone for it.
-    if (abandoned) return { error: { error: "cancelled", status: 499 }, until: at };
+    if (abandoned) return { error: { error: "cancelled", status: 499 }, cause: error, until: at };
+    const { cooldown } = team;
     const asked = error instanceof RateLimitError || error instanceof ServerError ? error.retryAfterSeconds : undefined;
-    const waitMs = asked !== undefined ? asked * 1000 : Math.min(FAILURE_BACKOFF.maxMs, FAILURE_BACKOFF.firstMs * 2 ** team.failures);
-    team.failures++;
-    const failure: Failure = { error: browserError(error), until: at + waitMs + spread(waitMs) };
-    team.failure = failure;
-    settings.log?.(`olostep-billing route: upstream ${failure.error.error} (${failure.error.status}); next upstream read in ${Math.ceil((failure.until - at) / 1000)} s at the earliest`);
+    const waitMs = asked !== undefined ? asked * 1000 : Math.min(FAILURE_BACKOFF.maxMs, FAILURE_BACKOFF.firstMs * 2 ** cooldown.failures);
+    cooldown.failures++;
+    // Upstream's Retry-After is obeyed up to the cap: a day's cooldown would close the route for a day.
+    const failure: Failure = { error: browserError(error), cause: error, until: at + Math.min(settings.maxCooldownMs, waitMs + spread(waitMs)) };
+    cooldown.failure = failure;
+    settings.cooldowns?.keep(team);
+    const { error: code, status } = failure.error;
+    settings.log(`olostep-billing route: upstream read failed (${code}, answered ${status}); next upstream read in ${Math.ceil((failure.until - at) / 1000)} s at the earliest`, keyless(error, [team.secret]));
     return failure;
   }
 
@@ -121,7 +146,8 @@ export function createBalanceStore(settings: StoreSettings) {
         flight.release(signal.reason);
         reject(signal.reason);
       };
-      signal.addEventListener("abort", leave, { once: true });
+      // Removed once the read settles; an abort fires once.
+      signal.addEventListener("abort", leave);
       flight.result.then(resolve, reject).finally(() => signal.removeEventListener("abort", leave));
     });
   }
@@ -130,21 +156,24 @@ export function createBalanceStore(settings: StoreSettings) {
     /**
      * The balance for one viewer: fresh from the store; stale at once while one refresh runs (stale-while-revalidate);
      * the last good answer while upstream fails or is being left alone (stale-if-error); else the shared read's result.
+     * A read begun before the latest top-up is never joined: it cannot tell the balance since.
      * `keepAlive` receives a background refresh, for platforms that end a request's work when it has answered.
      */
     async read(team: Team, viewer: { readonly signal?: AbortSignal }, keepAlive?: (work: Promise<unknown>) => void): Promise<Outcome> {
       const at = now();
       const { stored } = team;
       if (stored && at < stored.freshUntil) return value(stored, at);
-      if (team.failure && at < team.failure.until) return fallback(team, team.failure, at);
-      if (stored && at - stored.storedAt <= settings.maxAgeMs + settings.staleWhileRevalidateMs) {
-        if (!team.flight) {
+      const { failure } = team.cooldown;
+      if (failure && at < failure.until) return fallback(team, failure, at);
+      const current = team.flight?.generation === team.generation ? team.flight : undefined;
+      if (stored && at <= stored.freshUntil + settings.staleWhileRevalidateMs) {
+        if (!current) {
           const refresh = startFlight(team, true);
           keepAlive?.(refresh.result);
         }
         return value(stored, at);
       }
-      const flight = team.flight ?? startFlight(team, false);
+      const flight = current ?? startFlight(team, false);
       // A platform that ends a request's work once it has answered must not cut the read short for the others.
       keepAlive?.(flight.result);
       // Only a viewer who waits needs its signal (the node adapter makes it on first use).
@@ -156,9 +185,10 @@ export function createBalanceStore(settings: StoreSettings) {
       if (!result) return { kind: "left" };
       return "body" in result ? value(result, now()) : fallback(team, result, now());
     },
-    /** Forgets the stored answer (after a top-up through the route): the next viewer reads upstream. */
+    /** After a top-up through the route: the stored answer and any read in flight are no longer the balance. */
     invalidate(team: Team): void {
       team.stored = undefined;
+      team.generation++;
     },
   };
 }

@@ -1,41 +1,59 @@
 // The route as a node:http / Express `(req, res)` function. A viewer who disconnects aborts the request's signal, so
-// that nobody keeps waiting for an answer no one will read. A read goes to the handler's core as plain data (no
-// Request, no Response per viewer); the app's own code (authorize, an apiKey function) still gets a real Request.
+// that nobody keeps waiting for an answer no one will read. A read goes to the handler's core as a view of the
+// IncomingMessage (no Request, no Response per viewer, authorize or not); the app's door gets that view and `req`.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ROUTE_CORE, type BillingHandler, type RouteCore } from "./handler.js";
 import type { RouteAnswer, RouteRequest } from "./route-answer.js";
+import type { RouteLog } from "./route-log.js";
 
 /** A purchase body is a few bytes; anything bigger is not one, and is not read further. */
 const MAX_BODY = 16 * 1024;
 /** Connection-level headers describe this hop only, and a Fetch Request refuses some of them. */
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "te", "trailer", "host"]);
 
+/** What toNodeHandler takes besides the handler. */
+export type NodeHandlerOptions = {
+  /** Where a failure of the handler itself or of writing its answer is reported, with the error. Default console.error. */
+  log?: RouteLog;
+};
+
 /**
  * The handler as a `node:http` listener (Express, Fastify's raw hook, a plain `createServer`): reads answer without
- * building a Request or a Response, and a body is read only for a top-up, up to 16 KiB.
+ * building a Request or a Response, and a body is read only for a top-up, up to 16 KiB. authorize gets `req` (Express's,
+ * with its session) as `context.req`; every `Set-Cookie` of a Response it returns is sent.
  */
-export function toNodeHandler(handle: BillingHandler): (req: IncomingMessage, res: ServerResponse) => void {
+export function toNodeHandler(handle: BillingHandler<never>, options: NodeHandlerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+  const log = options.log ?? console.error;
   // A handler of another making (a wrapper of the app's own) gets real Requests and answers Responses.
-  const core: RouteCore = (handle as BillingHandler & { [ROUTE_CORE]?: RouteCore })[ROUTE_CORE] ?? ((request, context, materialize) => Promise.resolve(materialize()).then((real) => handle(real, context)));
+  const core: RouteCore =
+    (handle as BillingHandler<never> & { [ROUTE_CORE]?: RouteCore })[ROUTE_CORE] ??
+    ((_request, incoming, withBody) => Promise.resolve(withBody()).then((real) => (handle as BillingHandler<unknown>)(real, incoming.req)));
   return (req, res) => {
     const viewer = new NodeViewer(req, res);
-    const answered = viewer.method === "GET" || viewer.method === "HEAD" ? core(viewer, undefined, () => viewer.toRequest()) : viewer.withBody().then((request) => (request ? core(request, undefined, () => request) : TOO_LARGE));
+    const reads = viewer.method === "GET" || viewer.method === "HEAD";
+    const answered = reads ? core(viewer, { req }, () => viewer.toRequest()) : viewer.withBody().then((request) => (request ? core(request, { req }, () => request) : TOO_LARGE));
     answered
-      .then(
-        (answer) => write(res, answer),
-        () => write(res, { status: 500, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: '{"error":"internal","status":500}' }),
-      )
-      .catch(() => res.destroy());
+      .catch((error: unknown) => {
+        log("olostep-billing route: the handler failed (answered 500 internal)", error);
+        return INTERNAL;
+      })
+      .then((answer) => write(res, answer))
+      .catch((error: unknown) => {
+        log("olostep-billing route: writing the answer failed; the connection was closed", error);
+        res.destroy();
+      });
   };
 }
 
-const TOO_LARGE: RouteAnswer = { status: 413, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: '{"error":"too_large","status":413}' };
+const json = (status: number, error: string): RouteAnswer => ({ status, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: JSON.stringify({ error, status }) });
+const TOO_LARGE = json(413, "too_large");
+const INTERNAL = json(500, "internal");
 
 /** One viewer's request as the route reads it; its signal and its Request are made only if something asks for them. */
 class NodeViewer implements RouteRequest {
   readonly method: string;
   readonly url: string;
-  readonly headers: { get(name: string): string | null };
+  readonly headers: RouteRequest["headers"];
   #controller: AbortController | undefined;
 
   constructor(
@@ -50,6 +68,7 @@ class NodeViewer implements RouteRequest {
         const value = incoming[name.toLowerCase()];
         return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
       },
+      has: (name) => incoming[name.toLowerCase()] !== undefined,
     };
   }
 
@@ -102,7 +121,14 @@ async function write(res: ServerResponse, answer: RouteAnswer): Promise<void> {
   if (res.destroyed) return;
   if (answer instanceof Response) {
     const body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
-    res.writeHead(answer.status, Object.fromEntries(answer.headers));
+    const headers: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      if (name !== "set-cookie") headers[name] = value;
+    });
+    // Each cookie its own header line (a Headers object joins them, and a record keeps one), after any the app's
+    // middleware set already (a session's).
+    for (const cookie of answer.headers.getSetCookie()) res.appendHeader("set-cookie", cookie);
+    res.writeHead(answer.status, headers);
     res.end(body);
     return;
   }

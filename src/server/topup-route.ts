@@ -5,21 +5,25 @@ import { ConnectionError, RateLimitError, ServerError, TimeoutError, TOPUP_CREDI
 import { browserError, errorAnswer } from "./browser-errors.js";
 import type { RouteAnswer } from "./route-answer.js";
 
-export async function purchaseThroughRoute(request: Request, billing: BillingClient): Promise<RouteAnswer> {
+/** The answer for the browser; `sent` when the purchase reached upstream (whatever came of it, the balance may move). */
+export type TopupOutcome = { answer: RouteAnswer; sent: boolean; error?: unknown };
+
+export async function purchaseThroughRoute(request: Request, billing: BillingClient): Promise<TopupOutcome> {
+  const refused = (status: number, error: string): TopupOutcome => ({ answer: errorAnswer({ error, status }), sent: false });
   const origin = request.headers.get("origin");
-  if (!origin || origin !== new URL(request.url).origin) return errorAnswer({ error: "cross_origin", status: 403 });
-  if (!request.headers.get("content-type")?.startsWith("application/json")) return errorAnswer({ error: "json_required", status: 415 });
+  if (!origin || origin !== new URL(request.url).origin) return refused(403, "cross_origin");
+  if (!request.headers.get("content-type")?.startsWith("application/json")) return refused(415, "json_required");
   const body = (await request.json().catch(() => undefined)) as { credits?: unknown } | undefined;
-  if (!(TOPUP_CREDITS as readonly unknown[]).includes(body?.credits)) return errorAnswer({ error: "invalid_credits", status: 400 });
+  if (!(TOPUP_CREDITS as readonly unknown[]).includes(body?.credits)) return refused(400, "invalid_credits");
   const idempotencyKey = request.headers.get("idempotency-key") ?? crypto.randomUUID();
   try {
     // No viewer signal: a purchase is never cut short because a tab closed (its outcome would be unknown).
     const receipt = await billing.purchaseTopup(body!.credits as TopupCredits, { idempotencyKey });
-    return { status: 200, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: JSON.stringify(receipt) };
+    return { answer: { status: 200, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: JSON.stringify(receipt) }, sent: true };
   } catch (error) {
-    if (error instanceof RateLimitError) return errorAnswer({ error: "rate_limited", status: 429, retryAfterSeconds: error.retryAfterSeconds, idempotencyKey });
+    if (error instanceof RateLimitError) return { answer: errorAnswer({ error: "rate_limited", status: 429, retryAfterSeconds: error.retryAfterSeconds, idempotencyKey }), sent: true, error };
     const uncertain = error instanceof TimeoutError || error instanceof ServerError || (error instanceof ConnectionError && error.code !== "ECONNREFUSED");
-    if (uncertain) return errorAnswer({ error: "outcome_unknown", status: 502, idempotencyKey });
-    return errorAnswer({ ...browserError(error), idempotencyKey });
+    if (uncertain) return { answer: errorAnswer({ error: "outcome_unknown", status: 502, idempotencyKey }), sent: true, error };
+    return { answer: errorAnswer({ ...browserError(error), idempotencyKey }), sent: true, error };
   }
 }

@@ -16,11 +16,15 @@ h2{font-size:13px;font-weight:600;margin:0;color:var(--olostep-credits-muted,#5b
 button{margin-top:12px;font:inherit;padding:6px 12px;border-radius:6px;border:1px solid var(--olostep-credits-bar,#3461e0);background:var(--olostep-credits-bar,#3461e0);color:#fff;cursor:pointer}
 [role=alert]{color:var(--olostep-credits-expired,#a12121)}`;
 
-/** When a stale answer (older than its max-age: the route could not refresh it) was read, from its Age header. */
+/**
+ * When a stale answer was read upstream (the route could not refresh it in time), from its headers as RFC 9111 §4.2
+ * reads them: max-age is the answer's freshness lifetime and Age how old it is; fresh while the lifetime is greater.
+ */
 function staleSince(response: Response): Date | undefined {
-  const age = Number(response.headers.get("age"));
-  const maxAge = Number(/max-age=(\d+)/.exec(response.headers.get("cache-control") ?? "")?.[1] ?? Number.NaN);
-  return age > 0 && age > maxAge ? new Date(Date.now() - age * 1000) : undefined;
+  const age = Number(response.headers.get("age") ?? 0);
+  const maxAge = Number(/(?:^|,)\s*max-age=(\d+)/i.exec(response.headers.get("cache-control") ?? "")?.[1] ?? Number.NaN);
+  // An answer just read (Age 0) is as current as any; one without a lifetime says nothing of its freshness.
+  return age > 0 && age >= maxAge ? new Date(Date.now() - age * 1000) : undefined;
 }
 
 const number = (value: unknown) => (typeof value === "number" ? value.toLocaleString("en-US") : "?");

@@ -1,5 +1,6 @@
 // <olostep-credits> in real Chromium: it revalidates instead of re-downloading (304s from the route), says "as of …"
-// when the route serves a stale answer, and renders against MSW's setupWorker handlers with no server but static files.
+// only when the route serves a stale answer (its max-age and Age read as RFC 9111 does), and renders against MSW's
+// setupWorker handlers with no server but static files.
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { createBillingHandler, toNodeHandler } from "../../src/server";
 import { chromiumMissing, launchChromium } from "../helpers/chromium";
 import { json, startFaultServer } from "../helpers/fault-server";
+import { within } from "../helpers/processes";
 import { REPO } from "../helpers/run-script";
 import { exampleOf, loadSpec } from "../helpers/spec";
 
@@ -73,7 +75,7 @@ describeBrowser("in Chromium", () => {
   test("a stale answer (upstream failing, the route serving its last good one) shows as of when it was read", async () => {
     let now = Date.now();
     const upstream = await startFaultServer(json(200, example), json(500, { error: "boom" }));
-    const handler = createBillingHandler({ apiKey: "k", baseUrl: upstream.url, maxRetries: 0, now: () => now });
+    const handler = createBillingHandler({ apiKey: "k", baseUrl: upstream.url, maxRetries: 0, now: () => now, log: () => undefined });
     const node = toNodeHandler(handler);
     const url = await serve({ "/": ["text/html", page()], "/widget.js": ["text/javascript", readFileSync(WIDGET)] }, node);
     const tab = await browser.newPage();
@@ -85,6 +87,29 @@ describeBrowser("in Chromium", () => {
     const text = await shadowText(tab);
     expect(text).toContain("12,500");
     expect(text).toMatch(/as of \d{1,2}:\d{2}/);
+    await tab.close();
+  }, 30_000);
+
+  test("'as of' only on an answer that is stale as RFC 9111 reads its headers: not 4 s into a 6 s lifetime, yes at 8 s, not once refreshed", async () => {
+    let now = Date.now();
+    const upstream = await startFaultServer(json(200, example));
+    const node = toNodeHandler(createBillingHandler({ apiKey: "k", baseUrl: upstream.url, maxAgeSeconds: 6, random: () => 0, now: () => now, log: () => undefined }));
+    const url = await serve({ "/": ["text/html", page()], "/widget.js": ["text/javascript", readFileSync(WIDGET)] }, node);
+    const tab = await browser.newPage();
+    await tab.goto(url);
+    await tab.locator("olostep-credits").locator('[role="progressbar"]').first().waitFor();
+    const refreshed = async () => {
+      await tab.locator("olostep-credits").evaluate((element) => (element as unknown as { refresh(): Promise<void> }).refresh());
+      return shadowText(tab);
+    };
+    now += 4_000;
+    expect(await refreshed()).not.toContain("as of");
+    now += 4_000;
+    // Served stale at once while the route refreshes it.
+    expect(await refreshed()).toMatch(/as of \d{1,2}:\d{2}/);
+    expect(await within(5_000, () => upstream.requests.length === 2)).toBe(true);
+    now += 500;
+    expect(await refreshed()).not.toContain("as of");
     await tab.close();
   }, 30_000);
 

@@ -190,37 +190,62 @@ const RUNNERS: Record<string, (block: CodeBlock) => Promise<void>> = {
     const result = await run(process.execPath, [join(PROJECT, "node_modules", "vitest", "vitest.mjs"), "run", "--root", dir], { cwd: dir, env: envFor(block, false) });
     expect({ code: result.code, output: result.output }).toMatchObject({ code: 0 });
   },
-  /** A Next.js route module: its GET and HEAD called as Next.js calls them, with the request and a context. */
+  /**
+   * A Next.js route module: its GET and HEAD called as Next.js calls them, with the request and a context. `@/auth`
+   * (an app's Auth.js config) is a stand-in whose auth() is the session of the request being handled, as Next.js finds
+   * it: signed in with the cookie Auth.js would have set and verified, not with any cookie of that name.
+   */
   async nextjs(block) {
     const dir = place(block, block.attributes.file!);
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }));
+    writeFileSync(
+      join(dir, "auth.ts"),
+      `import { AsyncLocalStorage } from "node:async_hooks";
+// One store for the process, however many times a loader instantiates this module (as "@/auth" and as "./auth.js").
+export const handling: AsyncLocalStorage<Request> = ((globalThis as { handling?: AsyncLocalStorage<Request> }).handling ??= new AsyncLocalStorage<Request>());
+export async function auth() {
+  return handling.getStore()?.headers.get("cookie") === "authjs.session-token=verified-by-authjs" ? { user: { id: "u1" } } : null;
+}
+`,
+    );
     writeFileSync(
       join(dir, "drive.mts"),
       `import * as route from "./${block.attributes.file!.replace(/\.ts$/, ".js")}";
+import { handling } from "./auth.js";
 const context = { params: Promise.resolve({}) };
-const page = (path: string, init: RequestInit = {}) => new Request("http://localhost:3000" + path, { ...init, headers: { cookie: "session=1", ...(init.headers as object) } });
-const read = await route.GET(page("/api/billing"), context);
-const client = await route.GET(page("/api/billing/user/credits/info"), context);
-const head = await route.HEAD(page("/api/billing", { method: "HEAD" }), context);
-const stranger = await route.GET(new Request("http://localhost:3000/api/billing"), context);
-console.log(JSON.stringify({ read: read.status, credits: (await read.json()).credits, client: client.status, head: [head.status, await head.text()], stranger: stranger.status }));
+const page = (path: string, init: RequestInit = {}, cookie = "authjs.session-token=verified-by-authjs") => new Request("http://localhost:3000" + path, { ...init, headers: { cookie, ...(init.headers as object) } });
+const call = (method: "GET" | "HEAD", request: Request) => handling.run(request, () => route[method](request, context));
+const read = await call("GET", page("/api/billing"));
+const client = await call("GET", page("/api/billing/user/credits/info"));
+const head = await call("HEAD", page("/api/billing", { method: "HEAD" }));
+const stranger = await call("GET", new Request("http://localhost:3000/api/billing"));
+const forged = await call("GET", page("/api/billing", {}, "session=1; authjs.session-token=forged"));
+console.log(JSON.stringify({ read: read.status, credits: (await read.json()).credits, client: client.status, head: [head.status, await head.text()], stranger: stranger.status, forged: forged.status }));
 `,
     );
     const result = await run(process.execPath, tsx(join(dir, "drive.mts")), { cwd: dir, env: envFor(block) });
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.output.trim().split("\n").pop()!)).toEqual({ read: 200, credits: 12_500, client: 200, head: [200, ""], stranger: 403 });
+    expect(result).toMatchObject({ code: 0 });
+    expect(JSON.parse(result.output.trim().split("\n").pop()!)).toEqual({ read: 200, credits: 12_500, client: 200, head: [200, ""], stranger: 403, forged: 403 });
   },
-  /** An Express server: started as written, on a free port, and asked for the balance at both of its URLs. */
+  /**
+   * An Express server: started as written, on a free port; signed in through its /login (its session middleware's
+   * cookie), then asked for the balance at both of its URLs; no session, or a forged session cookie, is refused.
+   */
   async express(block) {
     const dir = place(block, block.attributes.file!);
     const port = await freePort();
-    const child = spawn(process.execPath, tsx(join(dir, block.attributes.file!)), { cwd: dir, env: { ...envFor(block), PORT: String(port) }, stdio: "ignore", detached: true });
+    const env = { ...envFor(block), PORT: String(port), SESSION_SECRET: "docs-test-session-secret-0123456789", APP_PASSWORD: "docs-test-password" };
+    const child = spawn(process.execPath, tsx(join(dir, block.attributes.file!)), { cwd: dir, env, stdio: "ignore", detached: true });
     children.push(child);
     const base = `http://127.0.0.1:${port}`;
     expect(await within(30_000, () => fetch(`${base}/api/billing`).then(() => true, () => false))).toBe(true);
-    const signedIn = { headers: { cookie: "session=1" } };
+    const login = await fetch(`${base}/login`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "password=docs-test-password" });
+    expect(login.status).toBe(204);
+    const signedIn = { headers: { cookie: login.headers.get("set-cookie")!.split(";")[0]! } };
     expect((await fetch(`${base}/api/billing`, signedIn)).status).toBe(200);
     expect(await (await fetch(`${base}/api/billing/user/credits/info`, signedIn)).json()).toMatchObject({ credits: 12_500 });
     expect((await fetch(`${base}/api/billing`)).status).toBe(403);
+    expect((await fetch(`${base}/api/billing`, { headers: { cookie: "session=1; connect.sid=s%3Aforged.c2lnbmF0dXJl" } })).status).toBe(403);
   },
   /** A Hono app, as its default export: asked through app.fetch, as Bun, Deno and Workers ask it. */
   async hono(block) {
@@ -230,15 +255,19 @@ console.log(JSON.stringify({ read: read.status, credits: (await read.json()).cre
     writeFileSync(
       join(dir, "drive.mts"),
       `import app from "./${block.attributes.file!.replace(/\.ts$/, ".js")}";
+import { serializeSigned } from "hono/utils/cookie";
 const ask = (path: string, cookie?: string) => app.fetch(new Request("http://localhost" + path, { headers: cookie ? { cookie } : {} }));
-const read = await ask("/api/billing", "session=1");
-const client = await ask("/api/billing/user/credits/info", "session=1");
-console.log(JSON.stringify({ read: read.status, credits: (await client.json()).credits, stranger: (await ask("/api/billing")).status }));
+// The cookie a sign-in would have set with setSignedCookie, under the app's secret.
+const session = (await serializeSigned("session", "user-1", process.env.SESSION_SECRET!)).split(";")[0]!;
+const read = await ask("/api/billing", session);
+const client = await ask("/api/billing/user/credits/info", session);
+const forged = await ask("/api/billing", "session=user-1.c2lnbmF0dXJl");
+console.log(JSON.stringify({ read: read.status, credits: (await client.json()).credits, stranger: (await ask("/api/billing")).status, forged: forged.status }));
 `,
     );
-    const result = await run(process.execPath, tsx(join(dir, "drive.mts")), { cwd: dir, env: envFor(block) });
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.output.trim().split("\n").pop()!)).toEqual({ read: 200, credits: 12_500, stranger: 403 });
+    const result = await run(process.execPath, tsx(join(dir, "drive.mts")), { cwd: dir, env: { ...envFor(block), SESSION_SECRET: "docs-test-session-secret-0123456789" } });
+    expect(result).toMatchObject({ code: 0 });
+    expect(JSON.parse(result.output.trim().split("\n").pop()!)).toEqual({ read: 200, credits: 12_500, stranger: 403, forged: 403 });
   },
   /** A Cloudflare Worker: bundled, run in workerd (miniflare) with its environment's bindings. */
   async worker(block) {
@@ -246,12 +275,17 @@ console.log(JSON.stringify({ read: read.status, credits: (await client.json()).c
     const esbuild = installed("esbuild") as typeof import("esbuild");
     const script = (await esbuild.build({ entryPoints: [join(dir, block.attributes.file!)], bundle: true, format: "esm", platform: "browser", conditions: ["workerd", "worker", "browser"], write: false, logLevel: "silent", absWorkingDir: PROJECT })).outputFiles[0]!.text;
     const { Miniflare } = installed("miniflare") as { Miniflare: new (options: object) => { dispatchFetch(url: string, init?: RequestInit): Promise<Response>; dispose(): Promise<void> } };
-    const mf = new Miniflare({ modules: true, script, compatibilityDate: "2026-04-01", bindings: { OLOSTEP_API_KEY: `sk_docs_${slug(block)}`, OLOSTEP_BASE_URL: mock.url } });
+    const secret = "docs-test-session-secret-0123456789";
+    const mf = new Miniflare({ modules: true, script, compatibilityDate: "2026-04-01", bindings: { OLOSTEP_API_KEY: `sk_docs_${slug(block)}`, OLOSTEP_BASE_URL: mock.url, SESSION_SECRET: secret } });
+    // The cookie a sign-in would have set with Hono's setSignedCookie, under the Worker's secret.
+    const { serializeSigned } = installed("hono/utils/cookie") as { serializeSigned(name: string, value: string, secret: string): Promise<string> };
+    const session = (await serializeSigned("session", "user-1", secret)).split(";")[0]!;
     try {
-      const read = await mf.dispatchFetch("http://worker/api/billing", { headers: { cookie: "session=1" } });
+      const read = await mf.dispatchFetch("http://worker/api/billing", { headers: { cookie: session } });
       expect(read.status).toBe(200);
       expect(await read.json()).toMatchObject({ credits: 12_500 });
       expect((await mf.dispatchFetch("http://worker/api/billing")).status).toBe(403);
+      expect((await mf.dispatchFetch("http://worker/api/billing", { headers: { cookie: "session=1" } })).status).toBe(403);
     } finally {
       await mf.dispose();
     }

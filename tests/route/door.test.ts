@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ConfigurationError, createCreditsClient } from "../../src";
-import { createBillingHandler, toNodeHandler, type Authorize } from "../../src/server";
+import { createBillingHandler, toNodeHandler, type Authorize, type RouteRequest } from "../../src/server";
 import { json, startFaultServer, type Handler } from "../helpers/fault-server";
 import { bench, CANARY, example, PAGE, view } from "./helpers";
 
@@ -101,7 +101,7 @@ describe("a key per customer team (apiKey as a function of the request)", () => 
     const key = String(req.headers.authorization).replace("Bearer ", "");
     setTimeout(() => json(200, { credits: key.length * 1000, allow_usage: true, team: key.slice(-1) })(req, res, index, seen), 20);
   };
-  const teamOf = (request: Request) => (request.headers.get("x-team") ? `sk_team_key_${request.headers.get("x-team")}` : undefined);
+  const teamOf = (request: RouteRequest) => (request.headers.get("x-team") ? `sk_team_key_${request.headers.get("x-team")}` : undefined);
 
   test("team A never sees team B's answer, with viewers of both at once; each team has its own single read", async () => {
     const { handle, upstream } = await bench({ apiKey: teamOf }, perKey);

@@ -1,0 +1,82 @@
+// The HTTP vocabulary of the route on its own: the ETag of a body, If-None-Match's weak comparison, and the headers
+// of an answer read back as a browser's cache reads them.
+import { createHash } from "node:crypto";
+import { byteLength, cacheControl, cachedAnswer, etagOf, matches, type Freshness } from "../../src/server/http-cache";
+import { directives, freshnessLeft } from "./browser-cache";
+
+const freshness: Freshness = { lifetimeSeconds: 9, ageSeconds: 4, staleWhileRevalidateSeconds: 25, staleIfErrorSeconds: 300 };
+const request = (method = "GET", headers: Record<string, string> = {}) => new Request("http://app.example/api/billing", { method, headers });
+
+test("the ETag is the base64url of the first 18 bytes of the body's SHA-256, quoted (strong)", async () => {
+  const body = '{"credits":12500,"note":"é+/?"}';
+  const expected = createHash("sha256").update(body).digest().subarray(0, 18).toString("base64url");
+  expect(await etagOf(body)).toBe(`"${expected}"`);
+  // Enough bodies to meet a + and a / in plain base64: none is left in the tag.
+  for (let i = 0; i < 64; i++) expect(await etagOf(`${body}${i}`)).toMatch(/^"[A-Za-z0-9_-]{24}"$/);
+});
+
+test.each<[string | null, boolean]>([
+  [null, false],
+  ["", false],
+  ['"abc"', true],
+  [' "abc" ', true],
+  ["*", true],
+  [" * ", true],
+  ['W/"abc"', true],
+  ['"x", W/"abc"', true],
+  ['"x","abc"', true],
+  ['"abcd"', false],
+  ['"x", "y"', false],
+  ['W/"x"', false],
+  // W/ is a prefix, not a part of a tag to drop wherever it stands.
+  ['"aW/bc"', false],
+  ['"xW/"', false],
+])("If-None-Match %j names the tag \"abc\": %s (and its weak form the same)", (header, expected) => {
+  expect(matches(header, '"abc"')).toBe(expected);
+  expect(matches(header, 'W/"abc"')).toBe(expected);
+});
+
+test("a tag holding W/ inside is compared whole", () => {
+  expect(matches('"ab"', '"aW/b"')).toBe(false);
+  expect(matches('"aW/b"', '"aW/b"')).toBe(true);
+  expect(matches('"aW/b"', '"ab"')).toBe(false);
+});
+
+test("Cache-Control: private, max-age as the lifetime, then each stale window that is not zero", () => {
+  expect(cacheControl(freshness)).toBe("private, max-age=9, stale-while-revalidate=25, stale-if-error=300");
+  expect(cacheControl({ ...freshness, staleWhileRevalidateSeconds: 0 })).toBe("private, max-age=9, stale-if-error=300");
+  expect(cacheControl({ ...freshness, staleIfErrorSeconds: 0 })).toBe("private, max-age=9, stale-while-revalidate=25");
+  expect(cacheControl({ ...freshness, staleWhileRevalidateSeconds: 0, staleIfErrorSeconds: 0 })).toBe("private, max-age=9");
+});
+
+describe("an answer from a stored body", () => {
+  const stored = { body: '{"credits":1}', etag: '"tag"', length: "13" };
+
+  test("GET: 200 with the body, its length, the tag, and the freshness a browser computes from them", () => {
+    const answer = cachedAnswer(request(), stored, freshness);
+    if (answer instanceof Response) throw new Error("a Response");
+    expect(answer).toEqual({
+      status: 200,
+      headers: { "content-type": "application/json", "cache-control": "private, max-age=9, stale-while-revalidate=25, stale-if-error=300", etag: '"tag"', age: "4", "content-length": "13" },
+      body: '{"credits":1}',
+    });
+    const headers = new Headers(answer.headers);
+    expect(freshnessLeft({ headers, requestTime: 0, responseTime: 0 }, 0)).toBe(5);
+    expect(directives(headers).get("private")).toBe(true);
+  });
+
+  test("HEAD: the same headers, no body", () => {
+    const answer = cachedAnswer(request("HEAD"), stored, freshness);
+    expect(answer).toMatchObject({ status: 200, body: null, headers: { "content-length": "13", etag: '"tag"', age: "4" } });
+  });
+
+  test("a matching If-None-Match: 304 with the freshness and the tag, no body and no length", () => {
+    const answer = cachedAnswer(request("GET", { "if-none-match": '"tag"' }), stored, freshness);
+    expect(answer).toEqual({ status: 304, headers: { "content-type": "application/json", "cache-control": "private, max-age=9, stale-while-revalidate=25, stale-if-error=300", etag: '"tag"', age: "4" }, body: null });
+  });
+});
+
+test("byteLength counts bytes, not characters", () => {
+  expect(byteLength("é€😀a")).toBe("10");
+  expect(byteLength("")).toBe("0");
+});

@@ -9,7 +9,7 @@ const config: Config = {
   testEnvironment: "node",
   roots: [consumers ? "<rootDir>/tests/consumers" : "<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
-  // tests/slow/ (packing and installing the tarball, Spectral, spec:update and spec:pull, the mock's lifetime) and
+  // tests/slow/ (packing and installing the tarball, Spectral, spec:update and spec:pull, the mock's lifetime, --mock end to end with five Prisms) and
   // tests/browser/ (Chromium) add about 80 s of CPU: `npm run test:all` and CI run them, `npm test` keeps the everyday
   // loop under a minute on 2 cores.
   testPathIgnorePatterns: ["/node_modules/", ...(process.env.BILLING_ALL_TESTS === "1" ? [] : ["/tests/slow/", "/tests/browser/"]), ...(consumers ? [] : ["/tests/consumers/"])],

@@ -2,9 +2,9 @@
 // real API, whatever the environment holds), and a fault of ours reported as one (exit 70), not as a mock that would
 // not start. Each run starts a Prism of its own, as a user's does.
 import { Readable } from "node:stream";
-import { runCli } from "./helpers/cli";
-import { json, startFaultServer, type FaultServer } from "./helpers/fault-server";
-import { run } from "../src/cli/run";
+import { runCli } from "../helpers/cli";
+import { json, startFaultServer, type FaultServer } from "../helpers/fault-server";
+import { run } from "../../src/cli/run";
 
 // Each test starts Prism and waits on it, not on a clock: on a busy machine that takes many times longer.
 jest.setTimeout(60_000);

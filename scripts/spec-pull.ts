@@ -2,12 +2,12 @@
 // last pulled (openapi/vendor.json) carries the vendor's change onto openapi/billing.json (three-way.ts), then does what
 // spec:update does: Spectral, regenerate, type check, findings. Exit 0: unchanged, or changed below --fail-on; 1: changed
 // with a finding at --fail-on or above (default error) or a failing type check; 2: nothing could be pulled or merged,
-// and every file is as it was.
+// and every file is as it was; 3: an internal error (never 1, which is a verdict).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs, isDeepStrictEqual } from "node:util";
 import { GENERATED_DIR, REPO_ROOT, SPEC_FILE } from "./tooling/paths";
-import { ScriptExit, runMain } from "./tooling/run-main";
+import { ScriptExit, asInternalError, runMain } from "./tooling/run-main";
 import { applySpec } from "./tooling/spec-apply";
 import { failsAt, jsonReport, markdownReport, parseLevel, summary, textReport, withoutMethodNote } from "./tooling/spec-diff/report";
 import { terminalText } from "../mocks/spec-text";
@@ -85,6 +85,7 @@ runMain(async () => {
     }
     return failsAt(applied.findings, failOn) ? 1 : 0;
   } catch (error) {
-    throw error instanceof SpecError ? new ScriptExit(`${error.message.replace(/; nothing was changed$/, "")}; nothing was changed`, 2) : error;
+    if (error instanceof SpecError) throw new ScriptExit(`${error.message.replace(/; nothing was changed$/, "")}; nothing was changed`, 2);
+    throw asInternalError(error);
   }
 });

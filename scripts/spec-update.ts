@@ -1,10 +1,11 @@
 // `npm run spec:update -- <file-or-url>`: replaces the spec with a new version, if it is sound, regenerates,
 // type-checks, and reports what changed, judged as spec:diff judges it. Exit 1 when a finding is at --fail-on or above
-// (default error) or the type check fails; 2 when the new spec cannot be read or is refused (nothing is changed then).
+// (default error) or the type check fails; 2 when the new spec cannot be read or is refused (nothing is changed then);
+// 3 for an internal error, never 1.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { GENERATED_DIR, SPEC_FILE } from "./tooling/paths";
-import { ScriptExit, runMain } from "./tooling/run-main";
+import { ScriptExit, asInternalError, runMain } from "./tooling/run-main";
 import { applySpec } from "./tooling/spec-apply";
 import { failsAt, parseLevel, summary, textReport, withoutMethodNote } from "./tooling/spec-diff/report";
 import { terminalText } from "../mocks/spec-text";
@@ -44,7 +45,8 @@ runMain(async () => {
     if (!values["no-typecheck"]) log("type check passes");
     return failsAt(applied.findings, failOn) ? 1 : 0;
   } catch (error) {
-    throw error instanceof SpecError ? new ScriptExit(`${error.message.replace(/; nothing was changed$/, "")}; nothing was changed`, 2) : error;
+    if (error instanceof SpecError) throw new ScriptExit(`${error.message.replace(/; nothing was changed$/, "")}; nothing was changed`, 2);
+    throw asInternalError(error);
   }
 });
 

@@ -10,6 +10,15 @@ export class ScriptExit extends Error {
   }
 }
 
+/**
+ * A failure nobody planned for, as exit 3: the spec commands' 1 means "a breaking change was found", and a CI job must
+ * tell a crash from that verdict. A ScriptExit keeps its own code.
+ */
+export function asInternalError(error: unknown): ScriptExit {
+  if (error instanceof ScriptExit) return error;
+  return new ScriptExit(`internal error (a bug, not a verdict on the spec): ${error instanceof Error ? error.message : String(error)}`, 3);
+}
+
 /** How a main ended: its exit code, and the one line for stderr when it failed. Tests run a main in-process with it. */
 export async function outcomeOf(main: () => Promise<void | number>): Promise<{ code: number; error?: string }> {
   try {

@@ -32,8 +32,9 @@ export async function applySpec(incoming: OpenApiDocument, options: { source: st
     log("valid OpenAPI 3, Spectral clean");
     const files = await renderGenerated(staged, repoLabel(spec));
     findings = diffSpecs(current, incoming);
-    renameSync(staged, spec);
+    // generated/ first: a failure to write it (a bug, a full disk) leaves the spec as it was, and so no drift.
     writeFilesAtomically(out, files);
+    renameSync(staged, spec);
     log(`wrote ${repoLabel(spec)} and regenerated ${repoLabel(out)}/`);
   } finally {
     rmSync(staged, { force: true });

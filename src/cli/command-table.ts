@@ -55,7 +55,7 @@ export const SCENARIOS = SCENARIO_DATA.map((scenario) => scenario.name);
 
 /** The options that set the mock up: `mock`'s own, and global ones with `--mock`. */
 export const MOCK_OPTIONS: Record<string, OptionSpec> = {
-  scenario: { type: "string", value: "NAME", help: `every new API key starts from this scenario (${SCENARIOS.join(", ")})` },
+  scenario: { type: "string", value: "NAME", help: `every new API key starts from this scenario (${SCENARIOS.join(", ")}, or a named error answer of the spec)` },
   stateless: { type: "boolean", help: "remember nothing: every answer from the spec's examples" },
   "settle-ms": { type: "string", value: "MS", help: `how long a top-up stays Pending (default ${MOCK_SETTLE_MS})` },
   "charge-ms": { type: "string", value: "MS", help: `how long a charge takes (default ${MOCK_CHARGE_MS})` },
@@ -66,8 +66,20 @@ export const MOCK_OPTIONS: Record<string, OptionSpec> = {
 export function parseMockSetup(values: Values): MockSetup {
   const optionalMs = (flag: string) => (typeof values[flag] === "string" ? wholeNumber(`--${flag}`, values[flag] as string) : undefined);
   const scenario = typeof values.scenario === "string" ? values.scenario : undefined;
-  if (scenario !== undefined && !SCENARIOS.includes(scenario)) throw usageError(`--scenario must be one of ${SCENARIOS.join(", ")}, not "${scenario}"`);
+  if (scenario !== undefined && !SCENARIOS.includes(scenario)) {
+    const known = [...SCENARIOS, ...namedErrorAnswerNames()];
+    if (!known.includes(scenario)) throw usageError(`--scenario must be one of ${known.join(", ")}, not "${scenario}"`);
+  }
   return { scenario, stateless: values.stateless === true, settleMs: optionalMs("settle-ms"), chargeMs: optionalMs("charge-ms"), cooldownMs: optionalMs("cooldown-ms") };
+}
+
+/**
+ * The spec's named error answers (`credits_exhausted`, …), which the mock also takes as scenarios. Read only when a
+ * scenario is not a balance one: the spec as data is not loaded for --help or a plain command.
+ */
+function namedErrorAnswerNames(): string[] {
+  const { loadSpec, namedErrorAnswers } = require("../../mocks/spec.js") as typeof import("../../mocks/spec.js");
+  return [...new Set(namedErrorAnswers(loadSpec()).map((answer) => answer.name))];
 }
 
 /** The mock's options that were given, as command-line words again (for a printed command that must set the mock up the same way). */

@@ -33,6 +33,14 @@ test("--mock --scenario exhausted check --min 1 exits 7: the mock's options are 
   expect(realApi.requests).toHaveLength(0);
 });
 
+test("--mock --scenario credits_exhausted (a named error answer of the spec) check --min 1: the mock's 402, as the API's credits_exhausted", async () => {
+  const env = await realEnvironment();
+  const result = await runCli(["--mock", "--scenario", "credits_exhausted", "check", "--min", "1"], { env });
+  expect(result).toMatchObject({ code: 7, stdout: "" });
+  expect(result.stderr).toMatch(/credits/i);
+  expect(realApi.requests).toHaveLength(0);
+});
+
 test("--mock does not send the environment's key, even to the mock (a key ending in :exhausted would pick that scenario)", async () => {
   const env = { ...(await realEnvironment()), OLOSTEP_API_KEY: `${REAL_KEY}:exhausted` };
   const result = await runCli(["--mock", "check", "--min", "1"], { env });

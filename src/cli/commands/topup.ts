@@ -54,7 +54,9 @@ function withRetryHint(error: BillingError & { idempotencyKey: string }, args: T
     : ["olostep-billing", "topup", String(args.credits), "--yes", "--idempotency-key", error.idempotencyKey, ...(globals.baseUrl ? ["--base-url", globals.baseUrl] : [])];
   const why = globals.mock
     ? "This ran against a mock that stopped with the command: nothing real was charged, and a new mock knows nothing of this key. To try again:"
-    : "To retry without paying twice, use the same idempotency key:";
+    : globals.apiKey !== undefined
+      ? "To retry without paying twice, use the same idempotency key, and the same --api-key as this command (not printed here; another team's key would be another purchase):"
+      : "To retry without paying twice, use the same idempotency key (and the same OLOSTEP_API_KEY):";
   return new CliError(exitCodeFor(error), `${error.message}\n${why}\n  ${commandLine(shell, retry)}`);
 }
 

@@ -123,7 +123,7 @@ test.each([
   server = await startFaultServer(json(402, { object: "error", code: "credits_exhausted", status: 402, detail: "Account has consumed all available credits." }));
   const result = await runCli([...args, "--api-key", "k", "--base-url", server.url]);
   expect(result.code).toBe(7);
-  expect(result.stderr).toContain("credits_exhausted: Account has consumed all available credits.");
+  expect(result.stderr).toContain("credits_exhausted: Account has consumed all available credits: the team has no credits left");
 });
 
 test.each([

@@ -108,7 +108,7 @@ test("without a retry option a 409 is one request and an IdempotencyError to bra
   expect(error).toBeInstanceOf(IdempotencyError);
   expect(error).toMatchObject({ status: 409, code: "idempotency_key_in_progress" });
   expect((error as Error).message).toBe(
-    "POST /user/purchase-topup failed with status 409: idempotency_key_in_progress: Please wait and retry.; retry with the same key in a few seconds",
+    "POST /user/purchase-topup failed with status 409: idempotency_key_in_progress: Please wait and retry; retry with the same key in a few seconds",
   );
   expect(server!.requests).toHaveLength(1);
 });
@@ -128,7 +128,7 @@ describe("the spec's { error } and the vendor's error object give the same class
       expect(error).toMatchObject({ status, code });
       if ("id" in body) {
         expect(error).toMatchObject({ errorId: "error_abc123" });
-        expect((error as Error).message).toContain(`${code}: About ${code}.`);
+        expect((error as Error).message).toContain(`${code}: About ${code}`);
       }
       await server!.close();
       server = undefined;

@@ -39,7 +39,8 @@ export function errorFromResponse(call: Call, response: { status: number; header
   const said = text(fields.error, secrets) ?? text(fields.code, secrets);
   // `{ "error": "Internal Server Error" }` names no code: it stays in the message, and `code` stays unset.
   const code = said && said.length <= MAX_CODE && CODE.test(said) ? said : undefined;
-  const detail = [said, text(fields.detail, secrets)].filter(Boolean).join(": ");
+  // Its closing full stop is dropped: the message goes on after it (": the team has no credits left").
+  const detail = [said, text(fields.detail, secrets)].filter(Boolean).join(": ").replace(/\.+$/, "");
   const details = {
     ...facts(call, { status, code, errorId: text(fields.id, secrets, MAX_CODE) }),
     requestId: text(headers.get("x-request-id") ?? headers.get("request-id"), secrets, MAX_CODE),

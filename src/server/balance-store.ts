@@ -4,7 +4,7 @@
 import { RateLimitError, ServerError } from "../index.js";
 import { byteLength, etagOf, type Freshness, type Representation } from "./http-cache.js";
 import { browserError, type HandlerError } from "./browser-errors.js";
-import { keyless, type RouteLog } from "./route-log.js";
+import { cut, keyless, type RouteLog } from "./route-log.js";
 
 /** A stored answer: its body and tag, when it was read, and until when it is fresh (up to 10 % early, at random, so that
  * routes started together do not refresh together). */
@@ -103,11 +103,8 @@ export function createBalanceStore(settings: StoreSettings) {
   }
 
   async function store(team: Team, flight: Flight, data: unknown): Promise<Stored> {
-    // The key in a JSON string is written with its escapes: that form is the one to cut out. Real keys are long; cutting
-    // a two-letter test key out of every word would garble the body.
-    const secret = JSON.stringify(team.secret).slice(1, -1);
-    const text = JSON.stringify(data);
-    const body = secret.length >= 8 ? text.split(secret).join("[redacted]") : text;
+    // The key in a JSON string is written with its escapes: that form is the one to cut out.
+    const body = cut(JSON.stringify(data), [JSON.stringify(team.secret).slice(1, -1)]);
     const etag = await etagOf(body);
     const at = now();
     const stored: Stored = { body, etag, length: byteLength(body), storedAt: at, freshUntil: at + settings.maxAgeMs * (1 - 0.1 * random()) };

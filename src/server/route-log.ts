@@ -23,6 +23,7 @@ export function keyless(error: unknown, keys: readonly string[], depth = 0): unk
   return copy;
 }
 
-function cut(text: string, keys: readonly string[]): string {
-  return keys.reduce((rest, key) => rest.split(key).join("[redacted]"), text);
+/** `text` with every real-length key cut out: the route's one rule for keys, in log lines and in stored bodies alike. */
+export function cut(text: string, keys: readonly string[]): string {
+  return keys.filter((key) => key.length >= SHORTEST_KEY).reduce((rest, key) => rest.split(key).join("[redacted]"), text);
 }

@@ -27,8 +27,8 @@ const config: Config = {
   // the parent's, idle), over jest's 500 ms on two busy cores, where jest then kills it and warns of a leak. No handle
   // is open at that point (checked with process.getActiveResourcesInfo() in each worker's end): a wider grace.
   workerGracefulExitTimeout: 5_000,
-  globalSetup: consumers ? "<rootDir>/tests/consumers/setup.ts" : "<rootDir>/tests/prism.global-setup.ts",
-  globalTeardown: consumers ? undefined : "<rootDir>/tests/prism.global-teardown.ts",
+  globalSetup: consumers ? "<rootDir>/tests/consumers/setup.ts" : "<rootDir>/tests/helpers/prism-global-setup.ts",
+  globalTeardown: consumers ? undefined : "<rootDir>/tests/helpers/prism-global-teardown.ts",
 };
 
 export default config;

@@ -1,6 +1,6 @@
 // Mock-only answers, served by the mock as named examples (Prefer: example=<name>) and as the balance a new API key
 // starts from (an API key ending in :<name>, or --scenario). Each body is checked against the spec by
-// tests/mock-scenarios.test.ts. A module, not JSON: the ES module build runs in Node without import attributes.
+// tests/mocks/scenarios.test.ts. A module, not JSON: the ES module build runs in Node without import attributes.
 import type { OperationName } from "../generated/operations.js";
 
 export type Scenario = { name: string; summary: string; operation: OperationName; status: string; body: unknown };

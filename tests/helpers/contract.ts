@@ -18,7 +18,7 @@ export const CALLERS: Record<keyof typeof CONVENIENCE_METHODS, Caller> = {
   "GET /user/credits/info": (client, headers) => client.getCreditsInfo({ headers }),
   "POST /user/purchase-topup": (client, headers, spec) => {
     const body = requestExampleOf(spec, "/user/purchase-topup", "post") as { credits: 10000 };
-    // The receipt's idempotencyKey is the client's own addition (tests/topup.idempotency.test.ts): the API's part is compared here.
+    // The receipt's idempotencyKey is the client's own addition (tests/client/topup-idempotency.test.ts): the API's part is compared here.
     return client.purchaseTopup(body.credits, { headers }).then(({ idempotencyKey: _key, ...receipt }) => receipt);
   },
 };

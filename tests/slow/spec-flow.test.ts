@@ -33,7 +33,7 @@ function specUpdate(copy: string, incoming: Spec) {
 
 /** jest in the copy, on the tests that read the spec: the contract matrix on both mocks, the vendor pins, the refusals. */
 function testsIn(copy: string): { code: number | null; output: string } {
-  const files = ["tests/contract.test.ts", "tests/seed-equality.test.ts", "tests/generate.test.ts", "tests/mock-scenarios.test.ts"];
+  const files = ["tests/client/contract.test.ts", "tests/spec/seed-equality.test.ts", "tests/spec/generate.test.ts", "tests/mocks/scenarios.test.ts"];
   const result = spawnSync(process.execPath, [require.resolve("jest/bin/jest"), "--ci", "--verbose", ...files], { cwd: copy, encoding: "utf8", env: { ...process.env, BILLING_ALL_TESTS: "" } });
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }

@@ -1,0 +1,26 @@
+// spec:update's exit codes as a CI job reads them: 1 is a verdict on the spec, so a crash must never be 1.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO, runScript } from "../helpers/run-script";
+
+let work: string;
+beforeEach(() => (work = mkdtempSync(join(tmpdir(), "spec-update-"))));
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+test("a fault of spec:update itself (generated/ cannot be written) exits 3 with one line, and the spec stays as it was", () => {
+  const current = join(work, "billing.json");
+  cpSync(join(REPO, "openapi", "billing.json"), current);
+  const spec = JSON.parse(readFileSync(current, "utf8")) as { info: { description?: string } };
+  spec.info.description = `${spec.info.description ?? ""} (revised)`;
+  const incoming = join(work, "incoming.json");
+  writeFileSync(incoming, JSON.stringify(spec));
+  // A file where the output folder should be: writing generated/ fails with ENOTDIR/EEXIST, which no spec causes.
+  const out = join(work, "generated");
+  writeFileSync(out, "not a folder");
+  const result = runScript("spec-update.ts", [incoming, "--spec", current, "--out", out, "--no-typecheck"]);
+  expect(result.code).toBe(3);
+  expect(result.stderr).toMatch(/^error: internal error \(a bug, not a verdict on the spec\): E[A-Z]+: [^\n]*\n$/);
+  expect(readFileSync(current, "utf8")).toBe(readFileSync(join(REPO, "openapi", "billing.json"), "utf8"));
+  expect(readFileSync(out, "utf8")).toBe("not a folder");
+});

@@ -2,7 +2,7 @@
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/billing";
 import { createBillingClient } from "../src/index.js";
-import type { SpecPath } from "../mocks/spec";
+import type { SpecPath } from "../core/openapi/document";
 
 export type Call = () => Promise<unknown>;
 

@@ -2,7 +2,8 @@
 // is each client's work (building the request, the signal, reading and parsing the body, its own bookkeeping).
 import { CONTENDERS, type Call } from "./contenders";
 import { median, spread } from "./stats";
-import { exampleOf, loadSpec } from "../mocks/spec";
+import { exampleOf } from "../core/openapi/document";
+import { loadSpec } from "../core/openapi/bundled";
 
 /** `vsBare`: the median over rounds of this client's CPU over bare openapi-fetch's in the same round (paired). */
 export type InProcessResult = { name: string; cpuUs: number; spread: string; vsBare: number; vsBareSpread: string };

@@ -6,7 +6,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { resolve } from "node:path";
-import { exampleOf, loadSpec } from "../mocks/spec";
+import { exampleOf } from "../core/openapi/document";
+import { loadSpec } from "../core/openapi/bundled";
 import { median } from "./stats";
 
 const KEY = "sk_bench_ROUTEKEY_5f0e1d2c3b4a";

@@ -1,7 +1,8 @@
 // The benchmark's server: answers the spec's example for GET /user/credits/info on 127.0.0.1, in its own process.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { exampleOf, loadSpec } from "../mocks/spec";
+import { exampleOf } from "../core/openapi/document";
+import { loadSpec } from "../core/openapi/bundled";
 
 const body = JSON.stringify(exampleOf(loadSpec(), "/user/credits/info", "get", "200"));
 

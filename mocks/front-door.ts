@@ -5,20 +5,12 @@
 import { Agent, createServer, request as forward, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { operations, type OperationName } from "../generated/operations.js";
-import { preferFor, type ForcedStatuses } from "./forced.js";
+import { preferHeader, type ForcedAnswer, type ForcedStatuses } from "./forced.js";
 import { preferencesOf } from "./prefer.js";
 import { emptyHeaderRefusal, routeOf, unauthorized, unparsableJson } from "./request-checks.js";
+import type { RequestLog } from "./request-log.js";
 import { MockStartError } from "./start-errors.js";
 
-/** A request the mock answered. */
-export type SeenByMock = {
-  /** `GET`, `POST`, … */
-  method: string;
-  /** The path, without the query. */
-  path: string;
-  /** The status it got. */
-  status: number;
-};
 export type { ForcedStatuses };
 
 export type FrontDoorOptions = {
@@ -27,20 +19,19 @@ export type FrontDoorOptions = {
   /** Where requests go on to (Prism). */
   target: string;
   force?: ForcedStatuses;
-  /** Called once per request, as it is answered. */
-  onRequest?: (seen: SeenByMock & { ms: number }) => void;
+  /** Where each request is recorded, as it is answered. */
+  log: RequestLog;
 };
 
-export type FrontDoor = { url: string; port: number; requests: SeenByMock[]; close(): Promise<void> };
+export type FrontDoor = { url: string; port: number; close(): Promise<void> };
 
 const HOST = "127.0.0.1";
 
 export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDoor> {
   const target = new URL(options.target);
   const agent = new Agent({ keepAlive: true });
-  const requests: SeenByMock[] = [];
   const forced = new Map(
-    Object.entries(options.force ?? {}).map(([name, answer]) => [`${operations[name as OperationName].method} ${operations[name as OperationName].path}`, preferFor(answer)]),
+    Object.entries(options.force ?? {}).map(([name, answer]) => [`${operations[name as OperationName].method} ${operations[name as OperationName].path}`, preferHeader(name as OperationName, answer as ForcedAnswer)]),
   );
 
   const server = createServer((req, res) => {
@@ -51,11 +42,7 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     const headers = { ...req.headers };
     const prefer = forced.get(`${method} ${path}`);
     if (prefer !== undefined && headers.prefer === undefined) headers.prefer = prefer;
-    const seen = (answered: number) => {
-      const entry = { method, path, status: answered };
-      requests.push(entry);
-      options.onRequest?.({ ...entry, ms: performance.now() - started });
-    };
+    const seen = (answered: number) => options.log.record({ method, path, status: answered }, performance.now() - started);
     const send = (body?: Buffer) => {
       const upstream = forward({ host: target.hostname, port: target.port, method, path: req.url, headers, agent }, (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -93,7 +80,6 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
   return {
     url: `http://${HOST}:${port}`,
     port,
-    requests,
     close: () =>
       new Promise<void>((resolve) => {
         agent.destroy();

@@ -1,7 +1,8 @@
 // olostep-billing/mock: the mock for local development and for your own tests. Stateful by default (balances per
 // API key, purchases that settle, the cooldown, Idempotency-Key), with Prism in front validating every answer.
-import type { ForcedStatuses } from "./forced.js";
-import { startFrontDoor, type SeenByMock } from "./front-door.js";
+import { checkForced, type ForcedStatuses } from "./forced.js";
+import { startFrontDoor } from "./front-door.js";
+import { createRequestLog, type SeenByMock } from "./request-log.js";
 import { startPrism, type RunningPrism } from "./prism.js";
 import { prismCliPath } from "./start-errors.js";
 import { createModel, type StatefulOptions } from "./stateful/model.js";
@@ -9,8 +10,9 @@ import { startModelServer } from "./stateful/server.js";
 
 export { startPrism, freePort, type PrismOptions, type RunningPrism } from "./prism.js";
 export { MockStartError, PrismStartError, PRISM_INSTALL } from "./start-errors.js";
-export type { SeenByMock } from "./front-door.js";
-export type { ForcedAnswer, ForcedStatuses } from "./forced.js";
+export type { SeenByMock } from "./request-log.js";
+export { preferHeader, type ForcedAnswer, type ForcedStatuses } from "./forced.js";
+export { scenarioNames, type ScenarioName, type ExampleName, type DocumentedStatus } from "../generated/named-answers.js";
 export type { OperationName } from "../generated/operations.js";
 export type { StatefulOptions } from "./stateful/model.js";
 /** The stateful mock's defaults (settleMs, chargeMs); the cooldown comes from the spec's example. */
@@ -55,12 +57,14 @@ export type RunningMock = {
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   prismCliPath();
+  const force = checkForced(options.force);
   const model = createModel(options);
   const upstream = await startModelServer(model);
   let prism: RunningPrism | undefined;
   try {
     prism = await startPrism({ onLog: options.onLog, upstream: upstream.url, scenarios: true });
-    const door = await startFrontDoor({ port: options.port, target: prism.url, force: options.force, onRequest: options.onRequest });
+    const log = createRequestLog(model, options.onRequest);
+    const door = await startFrontDoor({ port: options.port, target: prism.url, force, log });
     const running = prism;
     let stopping: Promise<void> | undefined;
     return {
@@ -68,11 +72,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       port: door.port,
       pid: running.pid,
       stop: () => (stopping ??= Promise.all([door.close(), running.stop(), upstream.close()]).then(() => undefined)),
-      reset: () => {
-        model.reset();
-        door.requests.length = 0;
-      },
-      requests: () => [...door.requests],
+      reset: log.reset,
+      requests: log.list,
     };
   } catch (error) {
     await Promise.all([prism?.stop(), upstream.close()]);

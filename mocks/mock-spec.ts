@@ -1,7 +1,7 @@
-// The spec Prism serves: openapi/billing.json plus the mock-only scenarios as named examples.
-import { operations } from "../generated/operations.js";
+// The spec Prism serves: openapi/billing.json plus the mock-only scenarios as named examples. Made from the spec given
+// and the scenarios alone (no generated module is loaded), so that the generator can list the named answers it makes.
+import type { OpenApiDocument } from "../core/openapi/document.js";
 import { SCENARIOS, type Scenario } from "./scenarios.js";
-import { loadSpec, type OpenApiDocument } from "./spec.js";
 
 export type { Scenario } from "./scenarios.js";
 
@@ -13,10 +13,10 @@ export function loadScenarios(): Scenario[] {
  * OpenAPI 3.0 allows `example` or `examples`, not both, so the vendor's example becomes the first named one
  * ("default"): Prism serves the first when no example is asked for, exactly as it serves the plain spec.
  */
-export function buildMockSpec(spec: OpenApiDocument = loadSpec(), scenarios: Scenario[] = loadScenarios()): OpenApiDocument {
+export function buildMockSpec(spec: OpenApiDocument, scenarios: Scenario[] = loadScenarios()): OpenApiDocument {
   for (const scenario of scenarios) {
-    const target = operations[scenario.operation] as { method: string; path: string } | undefined;
-    const media = target && spec.paths[target.path]?.[target.method.toLowerCase()]?.responses[scenario.status]?.content?.["application/json"];
+    const [method = "", path = ""] = scenario.operation.split(" ");
+    const media = spec.paths[path]?.[method.toLowerCase()]?.responses[scenario.status]?.content?.["application/json"];
     // A scenario for an operation or status the spec no longer has is skipped here and failed by its test.
     if (!media) continue;
     if (!media.examples) {

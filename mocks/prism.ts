@@ -5,9 +5,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildMockSpec } from "./mock-spec.js";
-import { loadSpec } from "./spec.js";
+import { loadSpec } from "../core/openapi/bundled.js";
 import { prismCliPath, PrismStartError } from "./start-errors.js";
-import { terminalText } from "./spec-text.js";
+import { terminalText } from "../core/untrusted-text.js";
 
 export { PrismStartError } from "./start-errors.js";
 
@@ -58,7 +58,7 @@ export async function startPrism(options: PrismOptions = {}): Promise<RunningPri
   const port = options.port ?? (await freePort());
   const workDir = mkdtempSync(join(tmpdir(), "olostep-billing-mock-"));
   const specFile = join(workDir, "billing.mock.json");
-  writeFileSync(specFile, JSON.stringify(options.scenarios ?? true ? buildMockSpec() : loadSpec()));
+  writeFileSync(specFile, JSON.stringify(options.scenarios ?? true ? buildMockSpec(loadSpec()) : loadSpec()));
   const mode = options.upstream ? ["proxy", specFile, options.upstream] : ["mock", specFile];
   // No CORS: the API documents none and no OPTIONS, and a key belongs on a server, never in a browser (a preflight
   // gets the spec's 405, as from the MSW handlers).

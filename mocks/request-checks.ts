@@ -2,19 +2,25 @@
 // documents Prism sends: the MSW handlers give them all (msw/prism-rules.ts); the Prism host's front door gives the one
 // Prism lets through (a header parameter sent empty), so that both hosts refuse the same requests in the same words.
 import { validators, type Validate } from "../generated/validators.js";
+import { loadSpec } from "../core/openapi/bundled.js";
 import { buildMockSpec } from "./mock-spec.js";
-import { operationsOf, pointer, type Operation } from "./spec.js";
+import { operationsOf, parametersOf, requestBodyOf, type Located, type Operation, type Parameter, type RequestBody } from "../core/openapi/document.js";
+import { BEARER } from "./bearer.js";
 import type { Answer } from "./stateful/account.js";
 
 export type Violation = { location?: string[]; severity: "Error"; code: string | number; message: string };
-export type Route = { path: string; method: string; operation: Operation };
+/** An operation of the spec as a request reaches it: its parameters and body with their `$ref`s followed. */
+export type Route = { path: string; method: string; operation: Operation; parameters: Located<Parameter>[]; body: Located<RequestBody> | undefined };
 
 const PRISM_ERRORS = "https://stoplight.io/prism/errors#";
-export const MOCK_SPEC = buildMockSpec();
+export const MOCK_SPEC = buildMockSpec(loadSpec());
 // A path is the spec's text: its regex characters are escaped, and only its `{parameter}`s match a segment.
-const ROUTES = operationsOf(MOCK_SPEC).map((entry) => ({ ...entry, pattern: new RegExp(`^${entry.path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+")}$`) }));
-/** Prism's own test of a bearer key (prism-http's security handler), case and all. */
-const BEARER = /^Bearer\s.+$/;
+const ROUTES = operationsOf(MOCK_SPEC).map((entry) => ({
+  ...entry,
+  parameters: parametersOf(MOCK_SPEC, entry.path, entry.method),
+  body: requestBodyOf(MOCK_SPEC, entry.path, entry.method),
+  pattern: new RegExp(`^${entry.path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+")}$`),
+}));
 
 export const problem = (status: number, type: string, title: string, detail: string, extra: Record<string, unknown> = {}): Answer => ({
   status,
@@ -33,7 +39,7 @@ export function routeOf(path: string, method: string): Route | Answer {
   if (!route) {
     return problem(405, "NO_METHOD_MATCHED_ERROR", "Route resolved, but no method matched", `The route ${path} has been matched, but it does not have "${lower}" method defined`);
   }
-  return { path: route.path, method: route.method, operation: route.operation };
+  return { path: route.path, method: route.method, operation: route.operation, parameters: route.parameters, body: route.body };
 }
 
 /** Prism's 401 when the operation needs a bearer key and the request has none (`keyless`: your own route holds it). */
@@ -70,9 +76,9 @@ export const invalidRequest = (violations: Violation[]): Answer =>
  * it as absent, and the stateful mock would charge under an empty key. Both hosts refuse it, on its own, before the body.
  */
 export function emptyHeaderRefusal(route: Route, header: (name: string) => string | null): Answer | undefined {
-  const found = (route.operation.parameters ?? []).flatMap((parameter, index) => {
+  const found = route.parameters.flatMap((parameter) => {
     if (parameter.in !== "header" || header(parameter.name)?.trim() !== "") return [];
-    const validate = validators[pointer("paths", route.path, route.method, "parameters", index, "schema")];
+    const validate = validators[`${parameter.pointer}/schema`];
     const name = parameter.name.toLowerCase();
     return violations(validate, "", ["header", name], `Request header parameter ${name}`);
   });

@@ -2,13 +2,13 @@
 // that breaks the spec, or that lacks a property every example of the spec shows (the schemas make every property
 // optional, so a renamed field would pass validation). Opt-in (OLOSTEP_API_KEY), read-only: only GET operations, never
 // purchase-topup.
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startPrism } from "../mocks/prism";
-import { createBillingClient } from "../src/index.js";
+import { createBillingClient, DEFAULT_BASE_URL } from "../src/index.js";
 import { alwaysShown, examplesOf, missingFrom } from "./tooling/example-properties";
 import { runMain } from "./tooling/run-main";
 import { SPEC_FILE } from "./tooling/paths";
+import { readSpecFile } from "../core/openapi/read";
 
 runMain(async () => {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { upstream: { type: "string" } }, strict: true });
@@ -17,8 +17,8 @@ runMain(async () => {
     console.log("contract:live skipped: set OLOSTEP_API_KEY to check the live API against the spec (nothing was called)");
     return;
   }
-  const spec = JSON.parse(readFileSync(SPEC_FILE, "utf8")) as Parameters<typeof examplesOf>[0] & { servers: { url: string }[]; paths: Record<string, Record<string, unknown>> };
-  const upstream = values.upstream ?? spec.servers[0]!.url;
+  const spec = readSpecFile(SPEC_FILE);
+  const upstream = values.upstream ?? spec.servers?.[0]?.url ?? DEFAULT_BASE_URL;
   // Reading only: a check must never move money, so only GET operations are called.
   const paths = Object.entries(spec.paths).filter(([, item]) => "get" in item).map(([path]) => path);
   const proxy = await startPrism({ upstream });

@@ -2,16 +2,18 @@
 // last pulled (openapi/vendor.json) carries the vendor's change onto openapi/billing.json (three-way.ts), then does what
 // spec:update does: Spectral, regenerate, type check, findings. Exit 0: unchanged, or changed below --fail-on; 1: changed
 // with a finding at --fail-on or above (default error) or a failing type check; 2: nothing could be pulled or merged,
-// and every file is as it was; 3: an internal error (never 1, which is a verdict).
+// and every file is as it was; 70: an internal error (never 1, which is a verdict; scripts/tooling/exit-codes.ts).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs, isDeepStrictEqual } from "node:util";
 import { GENERATED_DIR, REPO_ROOT, SPEC_FILE } from "./tooling/paths";
-import { ScriptExit, asInternalError, runMain } from "./tooling/run-main";
+import { SCRIPT_EXIT } from "./tooling/exit-codes";
+import { ScriptExit, runMain } from "./tooling/run-main";
 import { applySpec } from "./tooling/spec-apply";
 import { failsAt, jsonReport, markdownReport, parseLevel, summary, textReport, withoutMethodNote } from "./tooling/spec-diff/report";
-import { terminalText } from "../mocks/spec-text";
-import { checkSpec, readSpec, SpecError } from "./tooling/spec-file";
+import { terminalText } from "../core/untrusted-text";
+import { checkSpec, SpecError } from "../core/openapi/check";
+import { readSpecFile } from "../core/openapi/read";
 import { mergeChanges } from "./tooling/three-way";
 import { readVendorSpec, VENDOR_SPEC_PAGES } from "./tooling/vendor-pages";
 import { writeChangeset } from "./tooling/changeset";
@@ -39,14 +41,14 @@ runMain(async () => {
       strict: true,
     });
   } catch (error) {
-    throw new ScriptExit(`${(error as Error).message.split("\n")[0]}; ${USAGE}`, 2);
+    throw new ScriptExit(`${(error as Error).message.split("\n")[0]}; ${USAGE}`, SCRIPT_EXIT.refused);
   }
   const { values } = parsed;
   let failOn;
   try {
     failOn = parseLevel(values["fail-on"], "--fail-on");
   } catch (error) {
-    throw new ScriptExit(`${(error as Error).message}; ${USAGE}`, 2);
+    throw new ScriptExit(`${(error as Error).message}; ${USAGE}`, SCRIPT_EXIT.refused);
   }
   const spec = values.spec ? resolve(values.spec) : SPEC_FILE;
   const vendorFile = values.vendor ? resolve(values.vendor) : join(REPO_ROOT, "openapi", "vendor.json");
@@ -54,38 +56,33 @@ runMain(async () => {
   const log = (line: string) => console.log(`spec:pull: ${line}`);
   log(`reading ${sources.join(", ")}`);
 
-  try {
-    const published = await readVendorSpec(sources);
-    const lastPulled = checkSpec(JSON.parse(readFileSync(vendorFile, "utf8")), vendorFile);
-    if (isDeepStrictEqual(published, lastPulled)) {
-      log("the vendor's published spec is the one last pulled (openapi/vendor.json): nothing to do");
-      return 0;
-    }
-    const { merged, conflicts } = mergeChanges(lastPulled, published, readSpec(spec));
-    if (conflicts.length) {
-      throw new SpecError(`the vendor changed ${conflicts.join(", ")}, which this project's reading changed too: merge by hand (openapi/vendor.json keeps the last pull); nothing was changed`);
-    }
-    const applied = await applySpec(checkSpec(merged, "the merged spec"), { source: sources.join(", "), spec, out: values.out ? resolve(values.out) : GENERATED_DIR, typecheck: !values["no-typecheck"], log });
-    writeFileSync(vendorFile, `${JSON.stringify(published, null, 2)}\n`);
-    if (!applied.changed) {
-      log("the vendor's change leaves openapi/billing.json as it was; openapi/vendor.json is updated");
-      return 0;
-    }
-    log(summary(applied.findings));
-    if (applied.findings.length) console.log(textReport(applied.findings));
-    if (applied.withoutMethod.length) log(withoutMethodNote(applied.withoutMethod, "text"));
-    if (values["findings-json"]) writeFileSync(values["findings-json"], `${jsonReport(applied.findings)}\n`);
-    const note = applied.withoutMethod.length ? `\n\n${withoutMethodNote(applied.withoutMethod, "markdown")}.` : "";
-    if (values["findings-markdown"]) writeFileSync(values["findings-markdown"], `${markdownReport(applied.findings)}${note}\n`);
-    if (values.changeset) log(`wrote ${writeChangeset(applied.findings, values["changeset-dir"] && resolve(values["changeset-dir"]))}`);
-    if (applied.typeErrors.length) {
-      console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${terminalText(line)}`).join("\n"));
-      log(`the type check shows ${applied.typeErrors.length} place(s) the new spec breaks`);
-      return 1;
-    }
-    return failsAt(applied.findings, failOn) ? 1 : 0;
-  } catch (error) {
-    if (error instanceof SpecError) throw new ScriptExit(`${error.message.replace(/; nothing was changed$/, "")}; nothing was changed`, 2);
-    throw asInternalError(error);
+  const published = await readVendorSpec(sources);
+  const lastPulled = readSpecFile(vendorFile);
+  if (isDeepStrictEqual(published, lastPulled)) {
+    log("the vendor's published spec is the one last pulled (openapi/vendor.json): nothing to do");
+    return SCRIPT_EXIT.ok;
   }
+  const { merged, conflicts } = mergeChanges(lastPulled, published, readSpecFile(spec));
+  if (conflicts.length) {
+    throw new SpecError(`the vendor changed ${conflicts.join(", ")}, which this project's reading changed too: merge by hand (openapi/vendor.json keeps the last pull); nothing was changed`);
+  }
+  const applied = await applySpec(checkSpec(merged, "the merged spec"), { source: sources.join(", "), spec, out: values.out ? resolve(values.out) : GENERATED_DIR, typecheck: !values["no-typecheck"], log });
+  writeFileSync(vendorFile, `${JSON.stringify(published, null, 2)}\n`);
+  if (!applied.changed) {
+    log("the vendor's change leaves openapi/billing.json as it was; openapi/vendor.json is updated");
+    return SCRIPT_EXIT.ok;
+  }
+  log(summary(applied.findings));
+  if (applied.findings.length) console.log(textReport(applied.findings));
+  if (applied.withoutMethod.length) log(withoutMethodNote(applied.withoutMethod, "text"));
+  if (values["findings-json"]) writeFileSync(values["findings-json"], `${jsonReport(applied.findings)}\n`);
+  const note = applied.withoutMethod.length ? `\n\n${withoutMethodNote(applied.withoutMethod, "markdown")}.` : "";
+  if (values["findings-markdown"]) writeFileSync(values["findings-markdown"], `${markdownReport(applied.findings)}${note}\n`);
+  if (values.changeset) log(`wrote ${writeChangeset(applied.findings, values["changeset-dir"] && resolve(values["changeset-dir"]))}`);
+  if (applied.typeErrors.length) {
+    console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${terminalText(line)}`).join("\n"));
+    log(`the type check shows ${applied.typeErrors.length} place(s) the new spec breaks`);
+    return SCRIPT_EXIT.verdict;
+  }
+  return failsAt(applied.findings, failOn) ? SCRIPT_EXIT.verdict : SCRIPT_EXIT.ok;
 });

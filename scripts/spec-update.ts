@@ -1,16 +1,16 @@
 // `npm run spec:update -- <file-or-url>`: replaces the spec with a new version, if it is sound, regenerates,
 // type-checks, and reports what changed, judged as spec:diff judges it. Exit 1 when a finding is at --fail-on or above
 // (default error) or the type check fails; 2 when the new spec cannot be read or is refused (nothing is changed then);
-// 3 for an internal error, never 1.
+// 70 for an internal error, never 1 (scripts/tooling/exit-codes.ts).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { GENERATED_DIR, SPEC_FILE } from "./tooling/paths";
-import { ScriptExit, asInternalError, runMain } from "./tooling/run-main";
+import { SCRIPT_EXIT } from "./tooling/exit-codes";
+import { ScriptExit, runMain } from "./tooling/run-main";
 import { applySpec } from "./tooling/spec-apply";
 import { failsAt, parseLevel, summary, textReport, withoutMethodNote } from "./tooling/spec-diff/report";
-import { terminalText } from "../mocks/spec-text";
-import { SpecError } from "./tooling/spec-file";
-import { readSpecSource } from "./tooling/spec-source";
+import { terminalText } from "../core/untrusted-text";
+import { readSpecSource } from "../core/openapi/read";
 
 const USAGE = "usage: npm run spec:update -- <file-or-url> [--spec openapi/billing.json] [--out generated] [--fail-on error|warning|info] [--no-typecheck]";
 
@@ -23,31 +23,26 @@ runMain(async () => {
       strict: true,
     }),
   );
-  if (positionals.length !== 1) throw new ScriptExit(`one new spec (a file or an http(s) URL) is needed; ${USAGE}`, 2);
+  if (positionals.length !== 1) throw new ScriptExit(`one new spec (a file or an http(s) URL) is needed; ${USAGE}`, SCRIPT_EXIT.refused);
   const failOn = usage(() => parseLevel(values["fail-on"], "--fail-on"));
   const source = positionals[0]!;
   const log = (line: string) => console.log(`spec:update: ${line}`);
   log(`reading ${source}`);
-  try {
-    const incoming = await readSpecSource(source);
-    const applied = await applySpec(incoming, { source, spec: values.spec ? resolve(values.spec) : SPEC_FILE, out: values.out ? resolve(values.out) : GENERATED_DIR, typecheck: !values["no-typecheck"], log });
-    if (!applied.changed) {
-      log("the spec is unchanged; nothing was written");
-      return 0;
-    }
-    log(summary(applied.findings));
-    if (applied.findings.length) console.log(textReport(applied.findings));
-    if (applied.withoutMethod.length) log(withoutMethodNote(applied.withoutMethod, "text"));
-    if (applied.typeErrors.length) {
-      console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${terminalText(line)}`).join("\n"));
-      throw new ScriptExit(`the new spec is in place, and the type check shows ${applied.typeErrors.length} place(s) it breaks; fix them, or go back with git checkout`, 1);
-    }
-    if (!values["no-typecheck"]) log("type check passes");
-    return failsAt(applied.findings, failOn) ? 1 : 0;
-  } catch (error) {
-    if (error instanceof SpecError) throw new ScriptExit(`${error.message.replace(/; nothing was changed$/, "")}; nothing was changed`, 2);
-    throw asInternalError(error);
+  const incoming = await readSpecSource(source);
+  const applied = await applySpec(incoming, { source, spec: values.spec ? resolve(values.spec) : SPEC_FILE, out: values.out ? resolve(values.out) : GENERATED_DIR, typecheck: !values["no-typecheck"], log });
+  if (!applied.changed) {
+    log("the spec is unchanged; nothing was written");
+    return 0;
   }
+  log(summary(applied.findings));
+  if (applied.findings.length) console.log(textReport(applied.findings));
+  if (applied.withoutMethod.length) log(withoutMethodNote(applied.withoutMethod, "text"));
+  if (applied.typeErrors.length) {
+    console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${terminalText(line)}`).join("\n"));
+    throw new ScriptExit(`the new spec is in place, and the type check shows ${applied.typeErrors.length} place(s) it breaks; fix them, or go back with git checkout`, SCRIPT_EXIT.verdict);
+  }
+  if (!values["no-typecheck"]) log("type check passes");
+  return failsAt(applied.findings, failOn) ? SCRIPT_EXIT.verdict : SCRIPT_EXIT.ok;
 });
 
 /** Runs a command-line check; its failure is exit 2 with one line. */
@@ -55,6 +50,6 @@ function usage<T>(check: () => T): T {
   try {
     return check();
   } catch (error) {
-    throw new ScriptExit(`${(error as Error).message.split("\n")[0]}; ${USAGE}`, 2);
+    throw new ScriptExit(`${(error as Error).message.split("\n")[0]}; ${USAGE}`, SCRIPT_EXIT.refused);
   }
 }

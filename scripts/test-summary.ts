@@ -1,13 +1,14 @@
 // Prints the closing line CI reads, `tests: N passed, N failed`, from jest's own --json results: one file per run,
 // summed. A file that is missing or empty counts as a failed run (jest died before writing it), never as zero tests.
 import { readFileSync } from "node:fs";
+import { SCRIPT_EXIT } from "./tooling/exit-codes";
 import { ScriptExit, runMain } from "./tooling/run-main";
 
 type JestResults = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numRuntimeErrorTestSuites?: number };
 
 runMain(async () => {
   const files = process.argv.slice(2);
-  if (files.length === 0) throw new ScriptExit("usage: test-summary <jest-results.json>...", 2);
+  if (files.length === 0) throw new ScriptExit("usage: test-summary <jest-results.json>...", SCRIPT_EXIT.refused);
   let passed = 0;
   let failed = 0;
   let skipped = 0;

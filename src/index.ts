@@ -29,7 +29,7 @@ export { MAX_IDEMPOTENCY_KEY_LENGTH } from "./internal/idempotency-key.js";
 export { RETRY_DEFAULTS } from "./internal/retry.js";
 export type { CreditsInfo, CreditLot, PurchaseKind, ActiveSubscription, ErrorBody, TopupCredits, TopupReceipt } from "./types.js";
 export { WAIT_DEFAULTS, type WaitForCreditsOptions } from "./internal/wait-for-credits.js";
-export { stripControls } from "./internal/untrusted-text.js";
+export { terminalText as stripControls } from "../core/untrusted-text.js";
 export type { ErrorCode, ErrorDetails } from "./errors.js";
 export { isTopupAmount } from "./topup-amount.js";
 export { readCredits, type CreditsReading, type CreditLotReading } from "./read-credits.js";

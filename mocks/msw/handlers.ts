@@ -3,7 +3,8 @@
 import type { http as MswHttp, HttpResponse as MswHttpResponse, HttpHandler } from "msw";
 import { servers } from "../../generated/billing.js";
 import { operations } from "../../generated/operations.js";
-import type { ForcedStatuses } from "../forced.js";
+import { checkForced, type ForcedStatuses } from "../forced.js";
+import { createRequestLog, type SeenByMock } from "../request-log.js";
 import { createModel, type StatefulOptions } from "../stateful/model.js";
 import { createPrismRules } from "./prism-rules.js";
 
@@ -22,15 +23,8 @@ export type HandlersOptions = StatefulOptions & {
   force?: ForcedStatuses;
 };
 
-/** A request the handlers answered. */
-export type SeenByHandlers = {
-  /** `GET`, `POST`, … */
-  method: string;
-  /** The path relative to the base URL, without the query. */
-  path: string;
-  /** The status it got. */
-  status: number;
-};
+/** A request the handlers answered: the same record as the Prism host's (`SeenByMock`). */
+export type SeenByHandlers = SeenByMock;
 
 /** What `createHandlers()` returns: the handlers, and the mock's state to reset and inspect. */
 export type MockHandlers = {
@@ -57,15 +51,16 @@ export function createHandlersWith({ http, HttpResponse }: Msw, options: Handler
   const base = (options.baseUrl ?? servers[0].url).replace(/\/+$/, "");
   const keyless = base.startsWith("/");
   const model = createModel(options);
-  const answer = createPrismRules(model, { force: options.force, keyless });
-  const seen: SeenByHandlers[] = [];
+  const answer = createPrismRules(model, { force: checkForced(options.force), keyless });
+  const log = createRequestLog(model);
   const basePath = keyless ? base : new URL(base).pathname.replace(/\/+$/, "");
 
   async function respond(request: Request, path: string, asGet = false) {
     const headOnly = request.method === "HEAD" && asGet;
     const forModel = headOnly ? new Request(request.url, { method: "GET", headers: request.headers }) : request;
+    const started = performance.now();
     const result = await answer(forModel, path);
-    seen.push({ method: request.method, path, status: result.status });
+    log.record({ method: request.method, path, status: result.status }, performance.now() - started);
     // A HEAD gets a status and headers only, whatever the rules answered (as Node's server sends Prism's).
     const bodyless = result.body === undefined || headOnly || request.method === "HEAD";
     const words = result.headers?.["content-type"]?.startsWith("text/");
@@ -79,10 +74,7 @@ export function createHandlersWith({ http, HttpResponse }: Msw, options: Handler
   if (keyless) handlers.push(http.all(base, ({ request }) => respond(request, request.method === "POST" ? TOPUP : CREDITS, true)));
   return {
     handlers,
-    reset: () => {
-      model.reset();
-      seen.length = 0;
-    },
-    requests: () => [...seen],
+    reset: log.reset,
+    requests: log.list,
   };
 }

@@ -5,7 +5,8 @@ import { createHandlersWith, type HandlersOptions, type MockHandlers } from "./h
 
 export { MSW_INSTALL } from "./handlers.js";
 export type { HandlersOptions, MockHandlers, SeenByHandlers } from "./handlers.js";
-export type { ForcedAnswer, ForcedStatuses } from "../forced.js";
+export { preferHeader, type ForcedAnswer, type ForcedStatuses } from "../forced.js";
+export { scenarioNames, type ScenarioName, type ExampleName, type DocumentedStatus } from "../../generated/named-answers.js";
 export type { OperationName } from "../../generated/operations.js";
 
 /** MSW request handlers for every operation of the spec, on the same stateful model as `startMock()`. */

@@ -5,7 +5,8 @@ import { createHandlersWith, MSW_INSTALL, type HandlersOptions, type MockHandler
 
 export { MSW_INSTALL } from "./handlers.js";
 export type { HandlersOptions, MockHandlers, SeenByHandlers } from "./handlers.js";
-export type { ForcedAnswer, ForcedStatuses } from "../forced.js";
+export { preferHeader, type ForcedAnswer, type ForcedStatuses } from "../forced.js";
+export { scenarioNames, type ScenarioName, type ExampleName, type DocumentedStatus } from "../../generated/named-answers.js";
 
 function loadMsw(): typeof Msw {
   try {

@@ -7,10 +7,12 @@
 // sends, so that the same request gets the same answer from both hosts (tests/mock-differential checks it).
 import { validators } from "../../generated/validators.js";
 import type { OperationName } from "../../generated/operations.js";
-import { preferFor, type ForcedStatuses } from "../forced.js";
+import { preferHeader, type ForcedAnswer, type ForcedStatuses } from "../forced.js";
+import { apiKeyOf } from "../bearer.js";
 import { asksPrism, preferencesOf } from "../prefer.js";
 import { emptyHeaderRefusal, invalidRequest, isJsonType, problem, routeOf, unauthorized, unparsableJson, violations, type Route, type Violation } from "../request-checks.js";
-import { pointer, type Operation } from "../spec.js";
+import { pointer } from "../../core/openapi/refs.js";
+import { type Operation } from "../../core/openapi/document.js";
 import type { Answer, Model } from "../stateful/model.js";
 
 export type { Violation } from "../request-checks.js";
@@ -30,7 +32,7 @@ export function createPrismRules(model: Model, options: RulesOptions = {}) {
     const body = await readBody(request);
     if ("status" in body) return body;
     const forced = options.force?.[`${request.method} ${path}` as OperationName];
-    const prefer = preferencesOf(request.headers.get("prefer") ?? (forced === undefined ? null : preferFor(forced)), new URL(request.url).searchParams);
+    const prefer = preferencesOf(request.headers.get("prefer") ?? (forced === undefined ? null : preferHeader(`${request.method} ${path}` as OperationName, forced as ForcedAnswer)), new URL(request.url).searchParams);
     if ("status" in prefer) return prefer;
     const route = routeOf(path, request.method);
     if ("status" in route) return route;
@@ -41,7 +43,7 @@ export function createPrismRules(model: Model, options: RulesOptions = {}) {
     if (invalid.length > 0) return invalidRequest(invalid);
     const answer = asksPrism(prefer)
       ? documented(route.operation, prefer.code, prefer.example)
-      : ((await model.answer({ method: request.method, path: route.path, apiKey: (authorization ?? "").replace(/^Bearer\s+/i, ""), idempotencyKey: request.headers.get("idempotency-key") ?? undefined, body: body.text })) ??
+      : ((await model.answer({ method: request.method, path: route.path, apiKey: apiKeyOf(authorization), idempotencyKey: request.headers.get("idempotency-key") ?? undefined, body: body.text })) ??
           documented(route.operation, undefined, undefined));
     return checkedAnswer(route.path, route.method, answer);
   };
@@ -89,16 +91,16 @@ function documented(operation: Operation, code: string | undefined, example: str
 }
 
 /** Prism's order: the body's violations, then the parameters'. */
-function requestViolations({ path, method, operation }: Route, request: Request, body: Body): Violation[] {
-  const found: Violation[] = [...bodyViolations({ path, method, operation }, request, body)];
-  (operation.parameters ?? []).forEach((parameter, index) => {
+function requestViolations(route: Route, request: Request, body: Body): Violation[] {
+  const found: Violation[] = [...bodyViolations(route, request, body)];
+  route.parameters.forEach((parameter) => {
     const value = parameter.in === "header" ? request.headers.get(parameter.name) : parameter.in === "query" ? new URL(request.url).searchParams.get(parameter.name) : null;
     const where = `Request ${parameter.in} parameter ${parameter.in === "header" ? parameter.name.toLowerCase() : parameter.name}`;
     if (value === null) {
       if (parameter.required) found.push({ location: [parameter.in, parameter.name.toLowerCase()], severity: "Error", code: "required", message: `${where} is required` });
       return;
     }
-    const validate = validators[pointer("paths", path, method, "parameters", index, "schema")];
+    const validate = validators[`${parameter.pointer}/schema`];
     for (const violation of violations(validate, value, [parameter.in, parameter.name.toLowerCase()], where)) found.push(violation);
   });
   return found;
@@ -108,16 +110,16 @@ function requestViolations({ path, method, operation }: Route, request: Request,
  * A required body that is missing (or JSON null, 0, false: Prism tests it for truth), then its media type (a suffix
  * counts: `application/vnd.api+json` is JSON), then its schema; with no content type, the text itself is checked.
  */
-function bodyViolations({ path, method, operation }: Route, request: Request, body: Body): Violation[] {
-  const contents = Object.keys(operation.requestBody?.content ?? {});
-  if (operation.requestBody?.required && !body.value) return [{ severity: "Error", code: "required", message: "Body parameter is required" }];
+function bodyViolations({ body: declared }: Route, request: Request, body: Body): Violation[] {
+  const contents = Object.keys(declared?.content ?? {});
+  if (declared?.required && !body.value) return [{ severity: "Error", code: "required", message: "Body parameter is required" }];
   if (body.text === "") return [];
   const type = request.headers.get("content-type");
   if (type !== null && !contents.some((content) => sameMediaType(type, content))) {
     const message = contents.length > 0 ? `Supported content types: ${contents.join(",")}` : "No supported content types, but request included a non-empty body";
     return [{ severity: "Error", code: 415, message }];
   }
-  const validate = validators[pointer("paths", path, method, "requestBody", "content", "application/json", "schema")];
+  const validate = declared && validators[`${declared.pointer}${pointer("content", "application/json", "schema").slice(1)}`];
   return violations(validate, body.value, ["body"], "Request body");
 }
 

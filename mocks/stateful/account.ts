@@ -1,6 +1,9 @@
 // One team's state in the stateful mock: a starting balance and the purchases since; everything else is derived
 // from them and the clock, so no timer runs and a test can move time by hand.
-import type { CreditsInfo } from "../../src/types.js";
+import type { components } from "../../generated/billing.js";
+
+/** The answer to `GET /user/credits/info`, as the spec describes it. */
+export type CreditsInfo = components["schemas"]["CreditsInfoResponse"];
 
 export type Purchase = { credits: number; at: number; paymentIntentId: string };
 /** What an Idempotency-Key saw: the body it was first used with, and the answer to replay once there is one. */

@@ -2,11 +2,12 @@
 // as answers to requests. It knows no host: the Prism mock serves it through node:http (server.ts), the MSW handlers
 // through request handlers (../msw/); both give the same answers because both ask this.
 import { operations } from "../../generated/operations.js";
-import type { CreditsInfo } from "../../src/types.js";
+import { scenarioNames, type ScenarioName } from "../../generated/named-answers.js";
 import { loadScenarios } from "../mock-spec.js";
-import { exampleOf, loadSpec, namedErrorAnswers } from "../spec.js";
-import { STATEFUL_DEFAULTS } from "./defaults.js";
-import { cooldownLeftSeconds, creditsInfo, movedToToday, newAccount, type Account, type Answer, type Timing } from "./account.js";
+import { exampleOf, namedErrorAnswers } from "../../core/openapi/document.js";
+import { loadSpec } from "../../core/openapi/bundled.js";
+import { STATEFUL_DEFAULTS } from "../../core/mock-defaults.js";
+import { cooldownLeftSeconds, creditsInfo, movedToToday, newAccount, type Account, type Answer, type CreditsInfo, type Timing } from "./account.js";
 
 export type { Answer } from "./account.js";
 export type { ForcedAnswer, ForcedStatuses } from "../forced.js";
@@ -24,7 +25,7 @@ export type StatefulOptions = {
    * documented error by its example's name (`credits_exhausted`, `invalid_api_key`), which every operation documenting
    * it answers. Default: the spec's example balance.
    */
-  scenario?: string;
+  scenario?: ScenarioName;
   /** Or from this balance, your own, kept as given (each answer is still checked against the spec). */
   start?: CreditsInfo;
   /** How long a charge takes; a second request with its Idempotency-Key meanwhile gets 409. Default 250. */
@@ -48,7 +49,7 @@ const TOPUP = operations["POST /user/purchase-topup"].path;
 /** An API key ending in `:<scenario>` starts from that scenario, whatever the mock's default. */
 const SCENARIO_SUFFIX = /:([\w-]+)$/;
 
-export { STATEFUL_DEFAULTS } from "./defaults.js";
+export { STATEFUL_DEFAULTS } from "../../core/mock-defaults.js";
 
 /** Throws, naming the scenarios there are, when `options.scenario` is not one of them. */
 export function createModel(options: StatefulOptions = {}): Model {
@@ -70,8 +71,8 @@ export function createModel(options: StatefulOptions = {}): Model {
     if (!refusals.has(name)) refusals.set(name, new Map());
     refusals.get(name)!.set(operation, { status, body });
   }
-  if (options.scenario !== undefined && !starts.has(options.scenario) && !refusals.has(options.scenario)) {
-    throw new Error(`no scenario "${options.scenario}"; the scenarios are ${[...starts.keys(), ...refusals.keys()].filter(Boolean).join(", ")}`);
+  if (options.scenario !== undefined && !(scenarioNames as readonly string[]).includes(options.scenario)) {
+    throw new Error(`no scenario "${String(options.scenario)}"; the scenarios are ${scenarioNames.join(", ")}`);
   }
   const accounts = new Map<string, Account>();
 

@@ -2,6 +2,7 @@
 // against the spec. 501 hands a request back to Prism's own mock (forced statuses, named examples, random bodies).
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { apiKeyOf } from "../bearer.js";
 import { asksPrism, preferencesOf } from "../prefer.js";
 import type { Answer, Model } from "./model";
 
@@ -21,7 +22,7 @@ export async function startModelServer(model: Model): Promise<ModelServer> {
       const request = {
         method: req.method ?? "GET",
         path: new URL(req.url ?? "/", "http://mock").pathname,
-        apiKey: (header("authorization") ?? "").replace(/^Bearer\s+/i, ""),
+        apiKey: apiKeyOf(header("authorization")),
         idempotencyKey: header("idempotency-key"),
         body: Buffer.concat(chunks).toString("utf8"),
       };

@@ -1,7 +1,9 @@
 // Turns the spec into the exact text of every file under generated/ (no I/O on the output side).
-import { operationsOf } from "../../mocks/openapi";
-import { commentText, docText, identifier, inertSource, sourceLiteral } from "../../mocks/spec-text";
-import { readSpec, SpecError } from "./spec-file";
+import { namedErrorAnswers, operationsOf, type OpenApiDocument } from "../../core/openapi/document";
+import { buildMockSpec, loadScenarios } from "../../mocks/mock-spec";
+import { commentText, docText, identifier, inertSource, sourceLiteral } from "../../core/untrusted-text";
+import { readSpecFile as readSpec } from "../../core/openapi/read";
+import { SpecError } from "../../core/openapi/check";
 import { renderValidators } from "./validators";
 
 // The package's CommonJS typings say `export =`, while its CommonJS build exports `default`.
@@ -9,8 +11,11 @@ type OpenapiTs = typeof import("openapi-typescript");
 
 const GENERATED_FILE = "billing.ts";
 const OPERATIONS_FILE = "operations.ts";
+const NAMED_ANSWERS_FILE = "named-answers.ts";
 const VALIDATORS_FILE = "validators.ts";
 const DOCUMENT_FILE = "document.ts";
+/** Every file the generator writes, in the order it writes them. */
+export const GENERATED_FILES = [GENERATED_FILE, OPERATIONS_FILE, NAMED_ANSWERS_FILE, VALIDATORS_FILE, DOCUMENT_FILE] as const;
 
 /** Options that shape the generated types; changing one is a drift that generate:check will report. */
 const OPENAPI_TS_OPTIONS = {
@@ -34,6 +39,7 @@ export async function renderGenerated(specFile: string, specLabel: string): Prom
     [
       [GENERATED_FILE, header + types + servers],
       [OPERATIONS_FILE, header + renderOperations(doc)],
+      [NAMED_ANSWERS_FILE, header.replace(" with openapi-typescript", " and mocks/scenarios.ts") + renderNamedAnswers(doc)],
       [VALIDATORS_FILE, header.replace("with openapi-typescript", "with ajv's standalone code") + renderValidators(doc, specLabel)],
       // The spec itself as a module, for the mock and the MSW handlers: an ES module that imports JSON needs import
       // attributes in Node, and a module of data needs nothing.
@@ -66,6 +72,47 @@ function renderOperations(doc: Parameters<typeof operationsOf>[0]): string {
     "",
     "/** An operation's name, as `METHOD /path`. */",
     "export type OperationName = keyof typeof operations;",
+    "",
+  ].join("\n");
+}
+
+/**
+ * The answers the mocks can be asked for by name, as data and as types: for each operation and documented status, the
+ * names of its examples in the spec the mocks serve (the vendor's, the mock's scenarios beside them), and the scenarios
+ * a new API key can start from. `force`, `Prefer: example=`, `--scenario` and the model all take their names from here,
+ * so a misspelt name is a compile error, and a run-time error lists the names there are.
+ */
+function renderNamedAnswers(doc: OpenApiDocument): string {
+  const scenarios = loadScenarios();
+  const served = buildMockSpec(structuredClone(doc), scenarios);
+  const answers = Object.fromEntries(
+    operationsOf(served).map(({ name, operation }) => [name, Object.fromEntries(Object.entries(operation.responses).map(([status, response]) => [status, Object.keys(response.content?.["application/json"]?.examples ?? {})]))]),
+  );
+  // A scenario the spec no longer has a place for is left out (its test fails); the spec's named error answers are
+  // scenarios too: every operation documenting one answers it.
+  const kept = scenarios.filter((scenario) => answers[scenario.operation]?.[scenario.status]?.includes(scenario.name)).map((scenario) => scenario.name);
+  const names = [...new Set([...kept, ...namedErrorAnswers(doc).map((answer) => answer.name)])];
+  return [
+    'import type { OperationName } from "./operations.js";',
+    "",
+    "/** Each operation's documented statuses, each with the names of its examples (none: it has one example, or none). */",
+    `export const namedAnswers = ${sourceLiteral(answers, 2)} as const satisfies Record<OperationName, Record<string, readonly string[]>>;`,
+    "",
+    "/** A documented status of `Operation`, as a number: `402`. */",
+    "export type DocumentedStatus<Operation extends OperationName> = StatusNumber<keyof (typeof namedAnswers)[Operation] & string>;",
+    "",
+    "/** The names of the examples of one status of `Operation`: `\"credits_exhausted\" | \"invalid_api_key\"`. */",
+    "export type ExampleName<Operation extends OperationName, Status extends number> = {",
+    "  [Key in keyof (typeof namedAnswers)[Operation] & string]: Key extends `${Status}` ? ((typeof namedAnswers)[Operation][Key] extends readonly (infer Name)[] ? Name : never) : never;",
+    "}[keyof (typeof namedAnswers)[Operation] & string];",
+    "",
+    "/** What a new API key can start from: a balance of the mock's, or a named error answer of the spec. */",
+    `export const scenarioNames = ${sourceLiteral(names)} as const;`,
+    "",
+    "/** A scenario's name: `exhausted`, `credits_exhausted`, … */",
+    "export type ScenarioName = (typeof scenarioNames)[number];",
+    "",
+    "type StatusNumber<Key extends string> = Key extends `${infer Status extends number}` ? Status : never;",
     "",
   ].join("\n");
 }

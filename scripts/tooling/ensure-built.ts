@@ -15,7 +15,7 @@ function newestSourceMs(dir: string): number {
 }
 
 export function ensureBuilt(): void {
-  const sources = Math.max(...["src", "generated", "mocks", "openapi"].map((dir) => newestSourceMs(join(REPO, dir))));
+  const sources = Math.max(...["src", "core", "generated", "mocks", "openapi"].map((dir) => newestSourceMs(join(REPO, dir))));
   if (existsSync(BIN) && statSync(BIN).mtimeMs >= sources) return;
   execFileSync(process.execPath, ["-r", join(REPO, "scripts", "register.js"), join(REPO, "scripts", "build.ts")], {
     cwd: REPO,

@@ -1,7 +1,9 @@
 // What the spec's examples always show, and which of it a live answer lacks. Every property of the vendor's schemas is
 // optional, so an answer with a field renamed still validates; the examples say which fields are always there.
+import { deref } from "../../core/openapi/refs";
+
 type Json = unknown;
-type Doc = { paths?: Record<string, Record<string, unknown>>; components?: Record<string, Record<string, unknown>> };
+type Doc = { paths?: Record<string, Record<string, unknown>>; components?: Record<string, unknown> };
 
 const isObject = (value: Json): value is Record<string, Json> => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -56,9 +58,6 @@ function present(value: Json, segments: string[]): boolean {
   return Array.isArray(inner) && inner.every((item) => present(item, rest));
 }
 
-function resolve(spec: Doc, node: unknown, depth = 0): unknown {
-  const ref = (node as { $ref?: unknown } | undefined)?.$ref;
-  if (typeof ref !== "string" || !ref.startsWith("#/") || depth > 20) return node;
-  const target = ref.slice(2).split("/").reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
-  return resolve(spec, target, depth + 1);
+function resolve(spec: Doc, node: unknown): unknown {
+  return deref(spec, node);
 }

@@ -1,32 +1,33 @@
-// Runs a script's main; any failure becomes one line on stderr and an exit code: the error's own (ScriptExit), else 1.
-import { terminalText } from "../../mocks/spec-text";
+// Runs a script's main; any failure becomes one line on stderr and an exit code from the scripts' table (exit-codes.ts):
+// a ScriptExit's own, 2 for a spec that is refused, 70 for anything nobody planned for. This is the one place a failure
+// becomes a number.
+import { SpecError } from "../../core/openapi/check";
+import { terminalText } from "../../core/untrusted-text";
+import { SCRIPT_EXIT } from "./exit-codes";
 
+/** A failure with its exit code from SCRIPT_EXIT: the check's answer (verdict), or input refused before anything was done. */
 export class ScriptExit extends Error {
   constructor(
     message: string,
-    readonly exitCode: number,
+    readonly exitCode: (typeof SCRIPT_EXIT)[keyof typeof SCRIPT_EXIT],
   ) {
     super(message);
   }
-}
-
-/**
- * A failure nobody planned for, as exit 3: the spec commands' 1 means "a breaking change was found", and a CI job must
- * tell a crash from that verdict. A ScriptExit keeps its own code.
- */
-export function asInternalError(error: unknown): ScriptExit {
-  if (error instanceof ScriptExit) return error;
-  return new ScriptExit(`internal error (a bug, not a verdict on the spec): ${error instanceof Error ? error.message : String(error)}`, 3);
 }
 
 /** How a main ended: its exit code, and the one line for stderr when it failed. Tests run a main in-process with it. */
 export async function outcomeOf(main: () => Promise<void | number>): Promise<{ code: number; error?: string }> {
   try {
     const code = await main();
-    return { code: typeof code === "number" ? code : 0 };
+    return { code: typeof code === "number" ? code : SCRIPT_EXIT.ok };
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
     // A reason may quote the spec (a key, a $ref, Spectral's or ajv's words): one line, no escape sequence.
-    return { code: error instanceof ScriptExit ? error.exitCode : 1, error: `error: ${terminalText(error instanceof Error ? error.message : String(error))}` };
+    const line = (text: string) => `error: ${terminalText(text)}`;
+    if (error instanceof ScriptExit) return { code: error.exitCode, error: line(message) };
+    if (error instanceof SpecError) return { code: SCRIPT_EXIT.refused, error: line(/nothing was changed$/.test(message) ? message : `${message}; nothing was changed`) };
+    // A CI job must tell a crash from a verdict: 1 says "the check failed", so a bug never exits 1.
+    return { code: SCRIPT_EXIT.internal, error: line(`internal error (a bug, not a verdict; exit ${SCRIPT_EXIT.internal}): ${message.split("\n")[0]}`) };
   }
 }
 

@@ -10,8 +10,10 @@ import { writeFilesAtomically } from "./generated-files";
 import { lintErrors } from "./lint-spec";
 import { REPO_ROOT, repoLabel } from "./paths";
 import { diffSpecs, type Finding } from "./spec-diff";
-import { readSpec, SpecError, type OpenApiDocument } from "./spec-file";
-import { operationsOf } from "../../mocks/openapi";
+import { readSpecFile as readSpec } from "../../core/openapi/read";
+import { SpecError } from "../../core/openapi/check";
+import { type OpenApiDocument } from "../../core/openapi/document";
+import { operationsOf } from "../../core/openapi/document";
 import { withoutConvenienceMethod } from "../../src/internal/convenience-methods";
 
 /** `withoutMethod`: the new spec's operations with no convenience method on the client yet (reached through `raw`). */

@@ -1,29 +1,32 @@
 // The spec's schemas as validation code (ajv standalone): every parameter, request body and JSON response schema of
 // every operation, keyed by its JSON pointer in the spec. The MSW handlers check requests and answers with it, in
 // Node and in browsers alike, without shipping a schema compiler.
-import { operationsOf, pointer, type OpenApiDocument } from "../../mocks/openapi";
-import { SpecError } from "./spec-file";
+import { operationsOf, parametersOf, requestBodyOf, type OpenApiDocument } from "../../core/openapi/document";
+import { pointer } from "../../core/openapi/refs";
+import { SpecError } from "../../core/openapi/check";
 
 type AjvClass = typeof import("ajv").default;
 type Standalone = typeof import("ajv/dist/standalone").default;
 
-/** Every schema an operation reads or writes, with its pointer. */
+/**
+ * Every schema an operation reads or writes, by the pointer of where it is written: a parameter or a body shared
+ * through a `$ref` has one validator, under its own place in the spec.
+ */
 export function schemaPointers(doc: OpenApiDocument): string[] {
-  const found: string[] = [];
+  const found = new Set<string>();
   for (const { method, path, operation } of operationsOf(doc)) {
-    (operation.parameters ?? []).forEach((parameter, index) => {
-      if (parameter.schema) found.push(pointer("paths", path, method, "parameters", index, "schema"));
-    });
-    for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) {
-      if (media.schema) found.push(pointer("paths", path, method, "requestBody", "content", type, "schema"));
+    for (const parameter of parametersOf(doc, path, method)) if (parameter.schema) found.add(`${parameter.pointer}/schema`);
+    const body = requestBodyOf(doc, path, method);
+    for (const [type, media] of Object.entries(body?.content ?? {})) {
+      if (media.schema) found.add(`${body!.pointer}${pointer("content", type, "schema").slice(1)}`);
     }
     for (const [status, response] of Object.entries(operation.responses)) {
       for (const [type, media] of Object.entries(response.content ?? {})) {
-        if (media.schema && /json/.test(type)) found.push(pointer("paths", path, method, "responses", status, "content", type, "schema"));
+        if (media.schema && /json/.test(type)) found.add(pointer("paths", path, method, "responses", status, "content", type, "schema"));
       }
     }
   }
-  return found;
+  return [...found];
 }
 
 export function renderValidators(doc: OpenApiDocument, specLabel: string): string {

@@ -2,8 +2,9 @@
 // to that operation, and the pages together make the whole. Pages may share components; a component two pages give
 // differently is a conflict, not something to guess about.
 import { isDeepStrictEqual } from "node:util";
-import { SpecError, type OpenApiDocument } from "./spec-file";
-import { fetchText, parseSpecText } from "./spec-source";
+import { SpecError } from "../../core/openapi/check";
+import { type OpenApiDocument } from "../../core/openapi/document";
+import { fetchText, parseSpecText } from "../../core/openapi/read";
 
 /** The vendor's reference pages of the two billing operations, in Markdown (the form the seed of this repository has). */
 export const VENDOR_SPEC_PAGES = [

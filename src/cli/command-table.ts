@@ -1,107 +1,12 @@
-// Every command and option of olostep-billing in one table: parsing, --help and dispatch all read it.
-import { CONFIG_DEFAULTS, DEFAULT_BASE_URL, isTopupAmount, MAX_TIMER_MS, TOPUP_CREDITS, WAIT_DEFAULTS, type BillingClient, type TopupCredits } from "../index.js";
-import type { OperationName } from "../../generated/operations.js";
-import { usageError } from "./exit-codes.js";
-// The mock's defaults, as data only: the help text must not load the mock (or Prism) to print them.
-import { STATEFUL_DEFAULTS } from "../../mocks/stateful/defaults.js";
-import { SCENARIOS as SCENARIO_DATA } from "../../mocks/scenarios.js";
-import type { Io } from "./io.js";
-
-export type OptionSpec = { type: "string" | "boolean"; short?: string; value?: string; help: string };
-export type Values = Record<string, string | boolean | undefined>;
-
-/** What a command that calls no API gets: where to write, and the global options. */
-export type LocalContext = { io: Io; globals: GlobalOptions };
-/** What a command's handler gets: a client for the chosen API (or the mock, then also `mock`), and where to write. */
-export type CommandContext = LocalContext & { billing: BillingClient; mock?: { url: string } };
-
-export type CommandSpec<Args> = {
-  /** What follows the name in the help text. */
-  synopsis: string;
-  summary: string;
-  /** The API operations the command calls (generated names), for the help text; none: it needs no key. */
-  calls: readonly OperationName[];
-  options: Record<string, OptionSpec>;
-  /** Checks the command line before anything is started or sent; throws a usage error. */
-  parse(values: Values, positionals: string[], io: Io): Args;
-  /** Loaded only when the command runs, so --help and --version stay quick. */
-  load(): Promise<(context: CommandContext, args: Args) => Promise<number>>;
-};
-
-/** How the mock is set up: the options of `mock`, which `--mock` takes too for the mock it starts for one command. */
-export type MockSetup = { scenario?: string; stateless: boolean; settleMs?: number; chargeMs?: number; cooldownMs?: number };
-
-export type GlobalOptions = {
-  apiKey?: string;
-  baseUrl?: string;
-  timeoutMs?: number;
-  mock: boolean;
-  /** The mock's options as given (with `--mock`): parsed, and as words, so that a printed command can repeat them. */
-  mockSetup: MockSetup;
-  mockWords: string[];
-};
-
-export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
-  "api-key": { type: "string", value: "KEY", help: "default: OLOSTEP_API_KEY (never printed)" },
-  "base-url": { type: "string", value: "URL", help: `default: OLOSTEP_BASE_URL, else ${DEFAULT_BASE_URL}` },
-  timeout: { type: "string", value: "SECONDS", help: `per request attempt (default ${CONFIG_DEFAULTS.timeoutMs / 1000})` },
-  mock: { type: "boolean", help: "run against a local stateful mock of the API (no key needed); takes mock's options: --mock --scenario exhausted" },
-  help: { type: "boolean", short: "h", help: "this text" },
-  version: { type: "boolean", short: "v", help: "the version" },
-};
-
-const { settleMs: MOCK_SETTLE_MS, chargeMs: MOCK_CHARGE_MS } = STATEFUL_DEFAULTS;
-export const SCENARIOS = SCENARIO_DATA.map((scenario) => scenario.name);
-
-/** The options that set the mock up: `mock`'s own, and global ones with `--mock`. */
-export const MOCK_OPTIONS: Record<string, OptionSpec> = {
-  scenario: { type: "string", value: "NAME", help: `every new API key starts from this scenario (${SCENARIOS.join(", ")}, or a named error answer of the spec)` },
-  stateless: { type: "boolean", help: "remember nothing: every answer from the spec's examples" },
-  "settle-ms": { type: "string", value: "MS", help: `how long a top-up stays Pending (default ${MOCK_SETTLE_MS})` },
-  "charge-ms": { type: "string", value: "MS", help: `how long a charge takes (default ${MOCK_CHARGE_MS})` },
-  "cooldown-ms": { type: "string", value: "MS", help: "the top-up cooldown (default the spec's 60 s)" },
-};
-
-/** The mock's options from the parsed command line; a usage error for an unknown scenario or a bad number. */
-export function parseMockSetup(values: Values): MockSetup {
-  const optionalMs = (flag: string) => (typeof values[flag] === "string" ? wholeNumber(`--${flag}`, values[flag] as string) : undefined);
-  const scenario = typeof values.scenario === "string" ? values.scenario : undefined;
-  if (scenario !== undefined && !SCENARIOS.includes(scenario)) {
-    const known = [...SCENARIOS, ...namedErrorAnswerNames()];
-    if (!known.includes(scenario)) throw usageError(`--scenario must be one of ${known.join(", ")}, not "${scenario}"`);
-  }
-  return { scenario, stateless: values.stateless === true, settleMs: optionalMs("settle-ms"), chargeMs: optionalMs("charge-ms"), cooldownMs: optionalMs("cooldown-ms") };
-}
-
-/**
- * The spec's named error answers (`credits_exhausted`, …), which the mock also takes as scenarios. Read only when a
- * scenario is not a balance one: the spec as data is not loaded for --help or a plain command.
- */
-function namedErrorAnswerNames(): string[] {
-  const { loadSpec, namedErrorAnswers } = require("../../mocks/spec.js") as typeof import("../../mocks/spec.js");
-  return [...new Set(namedErrorAnswers(loadSpec()).map((answer) => answer.name))];
-}
-
-/** The mock's options that were given, as command-line words again (for a printed command that must set the mock up the same way). */
-export function mockWords(values: Values): string[] {
-  return Object.keys(MOCK_OPTIONS).flatMap((name) => {
-    const value = values[name];
-    return value === undefined || value === false ? [] : value === true ? [`--${name}`] : [`--${name}`, value];
-  });
-}
+// Every command of olostep-billing: its synopsis, options and checks of the command line, and where its code is (loaded
+// only when it runs). Parsing, --help and dispatch all read this table.
+import { TOPUP_CREDITS, WAIT_DEFAULTS } from "../index.js";
+import { milliseconds, noPositionals, port, topupAmount, wholeNumber } from "./arguments.js";
+import type { CommandSpec, MockArgs, TopupArgs } from "./context.js";
+import { usageError } from "./cli-error.js";
+import { MOCK_OPTIONS, parseMockSetup } from "./options.js";
 
 const defineCommand = <Args>(spec: CommandSpec<Args>) => spec;
-
-export type MockArgs = MockSetup & { port: number; quiet: boolean; verbose: boolean };
-
-export type TopupArgs = {
-  credits: TopupCredits;
-  yes: boolean;
-  wait: boolean;
-  waitTimeoutMs: number;
-  waitIntervalMs: number;
-  idempotencyKey?: string;
-};
 
 export const COMMANDS = {
   credits: defineCommand<{ json: boolean }>({
@@ -158,12 +63,7 @@ export const COMMANDS = {
       port: { type: "string", value: "N", help: "the page's port (default 4020; 0 picks a free one)" },
       "allow-topup": { type: "boolean", help: "show a Buy credits button (always on with --mock)" },
     },
-    parse: (values, positionals) => {
-      noPositionals(positionals);
-      const port = typeof values.port === "string" ? wholeNumber("--port", values.port) : 4020;
-      if (port > 65_535) throw usageError(`--port must be from 0 to 65535, not "${values.port}"`);
-      return { port, allowTopup: values["allow-topup"] === true };
-    },
+    parse: (values, positionals) => (noPositionals(positionals), { port: port("--port", values.port, 4020), allowTopup: values["allow-topup"] === true }),
     load: () => import("./commands/dashboard.js").then((m) => m.dashboardCommand),
   }),
   mock: defineCommand<MockArgs>({
@@ -178,37 +78,10 @@ export const COMMANDS = {
     },
     parse: (values, positionals) => {
       noPositionals(positionals);
-      const port = typeof values.port === "string" ? wholeNumber("--port", values.port) : 4010;
-      if (port > 65_535) throw usageError(`--port must be from 0 to 65535, not "${values.port}"`);
-      return { port, ...parseMockSetup(values), quiet: values.quiet === true, verbose: values.verbose === true };
+      return { port: port("--port", values.port, 4010), ...parseMockSetup(values), quiet: values.quiet === true, verbose: values.verbose === true };
     },
     load: () => import("./commands/mock.js").then((m) => m.mockCommand),
   }),
 };
 
 export type CommandName = keyof typeof COMMANDS;
-
-function noPositionals(positionals: string[]): void {
-  if (positionals.length > 0) throw usageError(`unexpected argument "${positionals[0]}"`);
-}
-
-function wholeNumber(flag: string, value: string): number {
-  const cleaned = value.replace(/[,_]/g, "");
-  if (!/^\d+$/.test(cleaned)) throw usageError(`${flag} must be a non-negative whole number, not "${value}"`);
-  return Number(cleaned);
-}
-
-/** SECONDS on the command line, milliseconds inside; `fallback` (ms) when the option is absent. */
-export function milliseconds(flag: string, value: string | boolean | undefined, fallback?: number): number {
-  if (typeof value !== "string") return fallback!;
-  const ms = Number(value) * 1000;
-  if (value.trim() === "" || !Number.isFinite(ms) || ms <= 0) throw usageError(`${flag} must be a positive number of seconds, not "${value}"`);
-  if (ms > MAX_TIMER_MS) throw usageError(`${flag} must be at most ${Math.floor(MAX_TIMER_MS / 1000)} seconds (the longest timer Node keeps), not "${value}"`);
-  return ms;
-}
-
-function topupAmount(value: string): TopupCredits {
-  const amount = Number(value.replace(/[,_]/g, ""));
-  if (!isTopupAmount(amount)) throw usageError(`topup amount must be one of ${TOPUP_CREDITS.join(", ")}, not "${value}"`);
-  return amount;
-}

@@ -1,13 +1,5 @@
-// The CLI's exit codes with their meanings (the help text prints them), its one error class, and the mapping.
-import {
-  ApiError,
-  AuthenticationError,
-  BillingError,
-  ConfigurationError,
-  InsufficientCreditsError,
-  RateLimitError,
-  ValidationError,
-} from "../index.js";
+// The CLI's exit codes with their meanings: --help prints them, docs/cli.md shows them, and the scripts' own table
+// (scripts/tooling/exit-codes.ts) takes its numbers from here, so that one number means one thing everywhere.
 
 export const EXIT = {
   ok: 0,
@@ -33,29 +25,3 @@ export const EXIT_MEANINGS: Record<keyof typeof EXIT, string> = {
   exhausted: "the team's credits are exhausted: usage not allowed (check), or 402 credits_exhausted",
   internal: "an unexpected error (a bug in olostep-billing): its name and message; DEBUG=1 adds the stack",
 };
-
-/** A failure the CLI reports as one line and an exit code; `usage` adds the hint to --help. */
-export class CliError extends Error {
-  override name = "CliError";
-  constructor(
-    readonly exitCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export const usageError = (message: string) => new CliError(EXIT.usage, message);
-
-export function exitCodeFor(error: unknown): number {
-  if (error instanceof CliError) return error.exitCode;
-  // A mock that would not start (Prism missing, its port taken): its own error class, from olostep-billing/mock.
-  if ((error as Error | null)?.name === "MockStartError" || (error as Error | null)?.name === "PrismStartError") return EXIT.unavailable;
-  if (error instanceof ConfigurationError || error instanceof ValidationError) return EXIT.usage;
-  if (error instanceof AuthenticationError) return EXIT.auth;
-  if (error instanceof InsufficientCreditsError) return EXIT.exhausted;
-  if (error instanceof RateLimitError) return EXIT.cooldown;
-  if (error instanceof ApiError) return EXIT.refused;
-  if (error instanceof BillingError) return EXIT.unavailable;
-  return EXIT.internal;
-}

@@ -104,7 +104,7 @@ export function untilStopped({ watch = atStart, everyMs = WATCH_EVERY_MS, graceM
       clearInterval(timer);
       for (const [signal, handler] of handlers) process.removeListener(signal, handler);
       // Whatever happens to the graceful stop that follows, the process ends.
-      setTimeout(() => exit(Number(process.exitCode ?? 0)), STOP_GRACE_MS).unref();
+      setTimeout(() => exit(Number(process.exitCode ?? 0)), graceMs).unref();
       resolve(why);
     }
     for (const [signal, handler] of handlers) process.once(signal, handler);

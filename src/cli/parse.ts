@@ -1,7 +1,10 @@
 // Parses the command line with node:util parseArgs against the command table; refuses anything malformed.
 import { parseArgs } from "node:util";
-import { COMMANDS, GLOBAL_OPTIONS, MOCK_OPTIONS, milliseconds, mockWords, parseMockSetup, type CommandName, type GlobalOptions, type OptionSpec } from "./command-table.js";
-import { usageError } from "./exit-codes.js";
+import { milliseconds } from "./arguments.js";
+import { COMMANDS, type CommandName } from "./command-table.js";
+import type { GlobalOptions, OptionSpec } from "./context.js";
+import { GLOBAL_OPTIONS, MOCK_OPTIONS, mockWords, parseMockSetup } from "./options.js";
+import { usageError } from "./cli-error.js";
 import type { Io } from "./io.js";
 
 export type Parsed =

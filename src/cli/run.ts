@@ -1,7 +1,10 @@
 // olostep-billing as a function: parse, start the mock if asked, call, render; every failure is one line and an exit code.
-import { createBillingClient, stripControls, VERSION } from "../index.js";
-import { COMMANDS, type CommandContext, type LocalContext } from "./command-table.js";
-import { CliError, EXIT, exitCodeFor, usageError } from "./exit-codes.js";
+import { cutKeys, terminalText } from "../../core/untrusted-text.js";
+import { createBillingClient, VERSION } from "../index.js";
+import { COMMANDS } from "./command-table.js";
+import type { CommandContext, LocalContext } from "./context.js";
+import { CliError, exitCodeFor, usageError } from "./cli-error.js";
+import { EXIT } from "./exit-codes.js";
 import { line, type Io } from "./io.js";
 import { parseCommandLine } from "./parse.js";
 import { styleFor } from "./style.js";
@@ -48,10 +51,10 @@ function fail(io: Io, error: unknown, secrets: string[]): number {
   // The client has already stripped what servers said; this also covers text from the command line and Prism. An
   // error that is none of ours (a bug) is named, so that a report says what it was; its stack only with DEBUG.
   const text = code === EXIT.internal ? unexpected(error) : error instanceof Error ? error.message : String(error);
-  const message = redact(text, secrets).split("\n").map(stripControls).join("\n");
+  const message = cutKeys(text, secrets).split("\n").map(terminalText).join("\n");
   line(io.stderr, `olostep-billing: ${styleFor(io.stderr, io.env).red(message)}`);
   if (error instanceof CliError && code === EXIT.usage) line(io.stderr, USAGE_HINT);
-  if (code === EXIT.internal && error instanceof Error && io.env.DEBUG) line(io.stderr, redact(error.stack ?? "", secrets).split("\n").map(stripControls).join("\n"));
+  if (code === EXIT.internal && error instanceof Error && io.env.DEBUG) line(io.stderr, cutKeys(error.stack ?? "", secrets).split("\n").map(terminalText).join("\n"));
   return code;
 }
 
@@ -65,7 +68,5 @@ function unexpected(error: unknown): string {
 /** The keys this run was given: an error we did not write could hold one, and nothing printed ever does. */
 function secretsOf(argv: string[], io: Io): string[] {
   const given = argv.flatMap((word, index) => (word === "--api-key" ? [argv[index + 1]] : word.startsWith("--api-key=") ? [word.slice(10)] : []));
-  return [...given, io.env.OLOSTEP_API_KEY].filter((key): key is string => typeof key === "string" && key.length >= 4);
+  return [...given, io.env.OLOSTEP_API_KEY].filter((key): key is string => typeof key === "string");
 }
-
-const redact = (text: string, secrets: string[]): string => secrets.reduce((result, secret) => result.split(secret).join("[redacted]"), text);

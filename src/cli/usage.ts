@@ -1,8 +1,10 @@
 // The --help text, rendered from the command table and the exit codes.
-import { COMMANDS, GLOBAL_OPTIONS, type OptionSpec } from "./command-table.js";
+import { COMMANDS } from "./command-table.js";
+import type { OptionSpec } from "./context.js";
+import { GLOBAL_OPTIONS } from "./options.js";
 import { EXIT, EXIT_MEANINGS } from "./exit-codes.js";
 // Operation names are the spec's paths: printed through the one place that makes spec text safe for a terminal.
-import { terminalText } from "../../mocks/spec-text.js";
+import { terminalText } from "../../core/untrusted-text.js";
 
 const COLUMN = 26;
 

@@ -13,7 +13,7 @@ import {
 } from "../errors.js";
 import { CREDITS_EXHAUSTED } from "./error-codes.js";
 import { retryAfterMs } from "./retry.js";
-import { untrusted } from "./untrusted-text.js";
+import { cutKeys, serverText } from "../../core/untrusted-text.js";
 
 /**
  * The call an error belongs to; `secrets` are cut out of everything a server or runtime said. `money`: what each
@@ -37,8 +37,10 @@ export function errorFromResponse(call: Call, response: { status: number; header
   const { secrets } = call;
   // The spec's ErrorResponse says `error`; the vendor's error object says `code`, with `detail` for people.
   const said = text(fields.error, secrets) ?? text(fields.code, secrets);
-  // `{ "error": "Internal Server Error" }` names no code: it stays in the message, and `code` stays unset.
-  const code = said && said.length <= MAX_CODE && CODE.test(said) ? said : undefined;
+  // `{ "error": "Internal Server Error" }` names no code: it stays in the message, and `code` stays unset. A code is
+  // judged as sent: one that needed cleaning (an escape sequence in it) is no machine code, whatever is left of it.
+  const sent = [fields.error, fields.code].find((value) => typeof value === "string" && value !== "");
+  const code = typeof sent === "string" && sent.length <= MAX_CODE && CODE.test(sent) && cutKeys(sent, secrets) === sent ? sent : undefined;
   // Its closing full stop is dropped: the message goes on after it (": the team has no credits left").
   const detail = [said, text(fields.detail, secrets)].filter(Boolean).join(": ").replace(/\.+$/, "");
   const details = {
@@ -109,7 +111,7 @@ function foreignCause(fault: unknown, secrets: readonly string[], depth = 0): Er
   if (fault == null || depth > 3) return undefined;
   const source = fault as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
   const cause = foreignCause(source.cause, secrets, depth + 1);
-  const message = untrusted(typeof source.message === "string" ? source.message : String(fault), secrets);
+  const message = serverText(typeof source.message === "string" ? source.message : String(fault), secrets);
   const copy = new Error(message, cause && { cause }) as Error & { code?: string };
   copy.name = text(source.name, secrets, 40) ?? copy.name;
   copy.code = text(source.code, secrets, 40);
@@ -121,7 +123,7 @@ function foreignCause(fault: unknown, secrets: readonly string[], depth = 0): Er
 
 /** A server- or runtime-supplied string made safe; undefined when it is absent, empty or not a string. */
 function text(value: unknown, secrets: readonly string[], max?: number): string | undefined {
-  return typeof value === "string" && value ? untrusted(value, secrets, max) : undefined;
+  return typeof value === "string" && value ? serverText(value, secrets, max) : undefined;
 }
 
 const finite = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);

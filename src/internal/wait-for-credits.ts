@@ -2,6 +2,7 @@
 import { getUserCreditsInfo } from "../../generated/operations.js";
 import { delayProblem } from "./config.js";
 import { TimeoutError, ValidationError } from "../errors.js";
+import { createDeadlines } from "./deadlines.js";
 import { sleep } from "./sleep.js";
 import type { CallOptions } from "./call-options.js";
 import type { CreditsInfo } from "../types.js";
@@ -35,8 +36,11 @@ export async function waitForCredits(getCreditsInfo: GetCreditsInfo, options: Wa
     delayProblem("timeoutMs", timeoutMs) ??
     delayProblem("intervalMs", intervalMs);
   if (problem) throw new ValidationError(`waitForCredits: ${problem}`, where);
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  // The whole wait's time limit is a deadline like each attempt's (deadlines.ts): one timer mechanism in the client.
+  const controller = new AbortController();
+  const deadlines = createDeadlines(timeoutMs, () => new DOMException(`no balance of ${atLeast} within ${timeoutMs} ms`, "TimeoutError"));
+  const deadline = deadlines.start(controller);
+  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   let lastSeen: number | undefined;
   try {
     for (;;) {
@@ -47,10 +51,12 @@ export async function waitForCredits(getCreditsInfo: GetCreditsInfo, options: Wa
     }
   } catch (error) {
     // Our own deadline, not the caller's abort: say how far the balance got.
-    if (deadline.aborted && !options.signal?.aborted) {
+    if (deadline.expired && !options.signal?.aborted) {
       const seen = lastSeen === undefined ? "no balance was read" : `the last balance seen was ${lastSeen}`;
       throw new TimeoutError(`Credits did not reach ${atLeast} within ${timeoutMs} ms; ${seen}`, { ...where, cause: error });
     }
     throw error;
+  } finally {
+    deadlines.settle(deadline);
   }
 }

@@ -4,7 +4,8 @@
 import { RateLimitError, ServerError } from "../index.js";
 import { byteLength, etagOf, type Freshness, type Representation } from "./http-cache.js";
 import { browserError, type HandlerError } from "./browser-errors.js";
-import { cut, keyless, type RouteLog } from "./route-log.js";
+import { cutKeys, keylessError } from "../../core/untrusted-text.js";
+import type { RouteLog } from "./route-options.js";
 
 /** A stored answer: its body and tag, when it was read, and until when it is fresh (up to 10 % early, at random, so that
  * routes started together do not refresh together). */
@@ -104,7 +105,7 @@ export function createBalanceStore(settings: StoreSettings) {
 
   async function store(team: Team, flight: Flight, data: unknown): Promise<Stored> {
     // The key in a JSON string is written with its escapes: that form is the one to cut out.
-    const body = cut(JSON.stringify(data), [JSON.stringify(team.secret).slice(1, -1)]);
+    const body = cutKeys(JSON.stringify(data), [JSON.stringify(team.secret).slice(1, -1)]);
     const etag = await etagOf(body);
     const at = now();
     const stored: Stored = { body, etag, length: byteLength(body), storedAt: at, freshUntil: at + settings.maxAgeMs * (1 - 0.1 * random()) };
@@ -129,7 +130,7 @@ export function createBalanceStore(settings: StoreSettings) {
     cooldown.failure = failure;
     settings.cooldowns?.keep(team);
     const { error: code, status } = failure.error;
-    settings.log(`olostep-billing route: upstream read failed (${code}, answered ${status}); next upstream read in ${Math.ceil((failure.until - at) / 1000)} s at the earliest`, keyless(error, [team.secret]));
+    settings.log(`olostep-billing route: upstream read failed (${code}, answered ${status}); next upstream read in ${Math.ceil((failure.until - at) / 1000)} s at the earliest`, keylessError(error, [team.secret]));
     return failure;
   }
 

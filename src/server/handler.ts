@@ -10,7 +10,7 @@ import { createBalanceStore, type Cooldown, type Team } from "./balance-store.js
 import { errorAnswer, type HandlerError } from "./browser-errors.js";
 import { cachedAnswer } from "./http-cache.js";
 import { toResponse, type RouteAnswer, type RouteRequest } from "./route-answer.js";
-import { keyless } from "./route-log.js";
+import { keylessError } from "../../core/untrusted-text.js";
 import { settingsOf, type AuthorizeContext, type BillingHandlerOptions } from "./route-options.js";
 import { purchaseThroughRoute } from "./topup-route.js";
 
@@ -92,7 +92,7 @@ export function createBillingHandler<Req = IncomingMessage, Ctx = unknown>(optio
 
   /** A 5xx of the route's own making, logged with the error behind it. */
   function failed(body: HandlerError, line: string, error: unknown, key?: string): RouteAnswer {
-    log(`olostep-billing route: ${line} (answered ${body.status} ${body.error})`, keyless(error, key ? [...keys, key] : keys));
+    log(`olostep-billing route: ${line} (answered ${body.status} ${body.error})`, keylessError(error, key ? [...keys, key] : keys));
     return errorAnswer(body);
   }
 
@@ -138,7 +138,7 @@ export function createBillingHandler<Req = IncomingMessage, Ctx = unknown>(optio
       const { answer, sent, error } = await purchaseThroughRoute(await withBody(), team.billing!);
       // Sent, the purchase may move the balance whatever its answer: no read begun before it is the balance any more.
       if (sent) store.invalidate(team);
-      if (error !== undefined && answer.status >= 500) log(`olostep-billing route: a top-up failed (answered ${answer.status})`, keyless(error, [team.secret]));
+      if (error !== undefined && answer.status >= 500) log(`olostep-billing route: a top-up failed (answered ${answer.status})`, keylessError(error, [team.secret]));
       return answer;
     }
     const waitUntil = (incoming.context as HandlerContext | undefined)?.waitUntil;

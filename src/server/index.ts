@@ -3,5 +3,5 @@ export { createBillingHandler, type BillingHandler, type HandlerContext } from "
 export { HANDLER_DEFAULTS, type Authorize, type AuthorizeContext, type BillingHandlerOptions } from "./route-options.js";
 export type { HandlerError } from "./browser-errors.js";
 export type { RouteRequest } from "./route-answer.js";
-export type { RouteLog } from "./route-log.js";
+export type { RouteLog } from "./route-options.js";
 export { toNodeHandler, type NodeHandlerOptions } from "./node-adapter.js";

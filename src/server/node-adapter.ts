@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ROUTE_CORE, type BillingHandler, type RouteCore } from "./handler.js";
 import type { RouteAnswer, RouteRequest } from "./route-answer.js";
-import type { RouteLog } from "./route-log.js";
+import type { RouteLog } from "./route-options.js";
 
 /** A purchase body is a few bytes; anything bigger is not one, and is not read further. */
 const MAX_BODY = 16 * 1024;

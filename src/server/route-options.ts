@@ -2,7 +2,13 @@
 import type { IncomingMessage } from "node:http";
 import type { BillingClientOptions } from "../index.js";
 import type { RouteRequest } from "./route-answer.js";
-import type { RouteLog } from "./route-log.js";
+
+/**
+ * Where the route reports a failure: a line to read, and the original error (with its `cause`). Every 5xx the route
+ * answers is logged with the error behind it, its cause chain intact, and never a key: an error of the app's own code
+ * (authorize, an apiKey function, a custom fetch) that quotes one is logged as a copy with the key cut out.
+ */
+export type RouteLog = (line: string, error?: unknown) => void;
 
 /**
  * What the app's door is told besides the request: the operation, and what the framework handed the route, so that

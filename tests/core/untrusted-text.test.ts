@@ -1,5 +1,5 @@
 // mocks/spec-text.ts, the one escaping place for spec text, on the inputs that break each kind of place.
-import { commentText, docText, identifier, inertSource, markdownText, sourceLiteral, terminalText } from "../../mocks/spec-text";
+import { commentText, docText, identifier, inertSource, markdownText, sourceLiteral, terminalText } from "../../core/untrusted-text";
 
 test("a literal is JSON with U+2028/2029 escaped, and evaluates back to the same value", () => {
   const value = { text: "a\u2028b\u2029c\"'`${x}*/</script>" };

@@ -1,6 +1,6 @@
 // The contract matrix, derived from the spec: every operation x every documented status, and what covers it.
 import type { OperationName } from "../../generated/operations";
-import { defaultExample, operationsOf, requestExampleOf, type SpecPath } from "../../mocks/spec";
+import { defaultExample, operationsOf, requestExampleOf, type SpecPath } from "../../core/openapi/document";
 import { BillingError, AuthenticationError, IdempotencyError, RateLimitError, ServerError, type BillingClient } from "../../src";
 import { CONVENIENCE_METHODS } from "../../src/internal/convenience-methods";
 import { rawCaller } from "./raw-caller";

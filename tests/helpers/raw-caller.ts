@@ -1,7 +1,7 @@
 // The contract tests' caller for an operation with no method of its own: `client.raw` (openapi-fetch, typed from the
 // spec) with the spec's own examples as input, so an operation the vendor adds is in the matrix with no code written.
-import { operationsOf, requestExampleOf, type SpecPath } from "../../mocks/spec";
-import { resolvePointer } from "../../scripts/tooling/spec-file";
+import { operationsOf, requestExampleOf, type SpecPath } from "../../core/openapi/document";
+import { resolvePointer } from "../../core/openapi/refs";
 import type { BillingClient } from "../../src";
 import type { Spec } from "./spec";
 

@@ -2,7 +2,7 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import type { Spec } from "./spec";
 
-export { responseSchemaRef } from "../../mocks/spec";
+export { responseSchemaRef } from "../../core/openapi/document";
 
 export function schemaValidator(spec: Spec): (ref: string) => ValidateFunction {
   // OpenAPI 3.0 schema objects carry keywords (example, nullable) that strict JSON Schema refuses.

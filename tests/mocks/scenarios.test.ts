@@ -2,7 +2,7 @@
 import { createBillingClient } from "../../src";
 import { operations } from "../../generated/operations";
 import { buildMockSpec, loadScenarios } from "../../mocks/mock-spec";
-import type { SpecPath } from "../../mocks/spec";
+import type { SpecPath } from "../../core/openapi/document";
 import { callerFor } from "../helpers/contract";
 import { responseSchemaRef, schemaValidator } from "../helpers/schemas";
 import { exampleOf, loadSpec } from "../helpers/spec";
@@ -27,7 +27,7 @@ test.each(scenarios.map((s) => [s.name, s] as const))("Prism serves scenario %s 
 });
 
 test("without a Prefer header the mock still serves the vendor's example", () => {
-  const mock = buildMockSpec();
+  const mock = buildMockSpec(loadSpec());
   const media = mock.paths["/user/credits/info"]!.get!.responses["200"]!.content!["application/json"]!;
   expect(Object.keys(media.examples!)[0]).toBe("default");
   expect(media.examples!.default!.value).toEqual(exampleOf(spec, "/user/credits/info", "get", "200"));

@@ -3,9 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeGenerated } from "../../scripts/tooling/generated-files";
-import { SpecError } from "../../scripts/tooling/spec-file";
+import { SpecError } from "../../core/openapi/check";
 import { REPO, runScript } from "../helpers/run-script";
 import { SPEC_PATH } from "../helpers/spec";
+import { SCRIPT_EXIT } from "../../scripts/tooling/exit-codes";
 
 /** The spec's text with its `"openapi": "3.x.y"` replaced; throws when there is none to replace. */
 function replaceVersion(spec: string, by: string): string {
@@ -72,9 +73,9 @@ test("the command exits 2 for a refused spec with the one-line reason on stderr,
   expect(snapshotDir(out)).toEqual(before);
 });
 
-test("an unknown option exits non-zero with a one-line reason", () => {
+test("an unknown option exits 2 (refused, nothing written) with a one-line reason", () => {
   const result = runScript("generate.ts", ["--nope"]);
-  expect(result.code).toBe(1);
+  expect(result.code).toBe(SCRIPT_EXIT.refused);
   expect(result.stderr.trim().split("\n")).toHaveLength(1);
   expect(result.stderr).toContain("--nope");
 });

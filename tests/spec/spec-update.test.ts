@@ -3,12 +3,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO, runScript } from "../helpers/run-script";
+import { SCRIPT_EXIT } from "../../scripts/tooling/exit-codes";
 
 let work: string;
 beforeEach(() => (work = mkdtempSync(join(tmpdir(), "spec-update-"))));
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-test("a fault of spec:update itself (generated/ cannot be written) exits 3 with one line, and the spec stays as it was", () => {
+test("a fault of spec:update itself (generated/ cannot be written) exits 70 with one line, and the spec stays as it was", () => {
   const current = join(work, "billing.json");
   cpSync(join(REPO, "openapi", "billing.json"), current);
   const spec = JSON.parse(readFileSync(current, "utf8")) as { info: { description?: string } };
@@ -19,8 +20,8 @@ test("a fault of spec:update itself (generated/ cannot be written) exits 3 with 
   const out = join(work, "generated");
   writeFileSync(out, "not a folder");
   const result = runScript("spec-update.ts", [incoming, "--spec", current, "--out", out, "--no-typecheck"]);
-  expect(result.code).toBe(3);
-  expect(result.stderr).toMatch(/^error: internal error \(a bug, not a verdict on the spec\): E[A-Z]+: [^\n]*\n$/);
+  expect(result.code).toBe(SCRIPT_EXIT.internal);
+  expect(result.stderr).toMatch(/^error: internal error \(a bug, not a verdict; exit 70\): E[A-Z]+: [^\n]*\n$/);
   expect(readFileSync(current, "utf8")).toBe(readFileSync(join(REPO, "openapi", "billing.json"), "utf8"));
   expect(readFileSync(out, "utf8")).toBe("not a folder");
 });

@@ -1,6 +1,6 @@
 // What changed between two versions of the spec, judged from the client's side, oasdiff's way (README: "When the
 // spec changes" says why this project keeps its own judgement). The one diff behind spec:diff, spec:update and spec:pull.
-import type { OpenApiDocument, Operation } from "../../../mocks/openapi";
+import type { OpenApiDocument, Operation } from "../../../core/openapi/document";
 import { collector, sortFindings, type Finding } from "./findings";
 import { dayOf, removalRule } from "./lifecycle";
 import { compareOperation, securityChange } from "./operation-changes";

@@ -1,6 +1,6 @@
 // One operation, two versions: its life (deprecation, sunset, stability), operationId, tags, security, parameters,
 // request body and responses. Parameters, bodies and responses have files of their own.
-import type { Operation } from "../../../mocks/openapi";
+import type { Operation } from "../../../core/openapi/document";
 import { collector, type Finding } from "./findings";
 import { operationLifecycle } from "./operation-lifecycle";
 import { parameterChanges, type ParameterPair } from "./parameter-changes";

@@ -1,6 +1,6 @@
 // An operation's parameters between two versions: the path item's and the operation's own (which win), matched by
 // place and name; path parameters by their position in the path, so /a/{id} → /a/{key} renames nothing away.
-import type { Operation } from "../../../mocks/openapi";
+import type { Operation } from "../../../core/openapi/document";
 import { collector, type Finding } from "./findings";
 import { parameterRemovalRule } from "./lifecycle";
 import { compareSchemas, type Docs } from "./schema-changes";

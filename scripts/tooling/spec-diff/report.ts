@@ -1,7 +1,7 @@
 // The findings as people and machines read them: aligned text for a terminal, a Markdown table for a pull request
 // (breaking ones first), JSON for CI, and the exit rule (`--fail-on`). Findings quote the spec (names, enum values,
 // server URLs): every cell goes through mocks/spec-text.ts for the place it lands.
-import { markdownText, terminalText } from "../../../mocks/spec-text";
+import { markdownText, terminalText } from "../../../core/untrusted-text";
 import { LEVELS, type Finding, type Level } from "./findings";
 
 export function summary(findings: Finding[]): string {

@@ -1,6 +1,6 @@
 // Schemas as the diff compares them: $refs followed (local ones: the vendor ships one file), allOf folded into one
 // schema, and the few facts a rule reads (types with `nullable`, bounds) read one way for OpenAPI 3.0 and 3.1 alike.
-import { resolvePointer } from "../spec-file";
+import { deref as followRefs } from "../../../core/openapi/refs";
 
 export type Schema = {
   $ref?: string;
@@ -30,17 +30,7 @@ export type Schema = {
 const isObject = (value: unknown): value is Schema => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The schema a $ref (or a chain of them) points to; a ref that points nowhere (or at no object) reads as no schema at all. */
-export function deref(doc: unknown, schema: Schema | undefined, depth = 0): Schema | undefined {
-  if (!isObject(schema) || typeof schema.$ref !== "string") return schema;
-  if (depth > 32) return undefined;
-  let target: unknown;
-  try {
-    target = resolvePointer(doc, schema.$ref);
-  } catch {
-    return undefined; // a pointer that does not decode points nowhere
-  }
-  return isObject(target) && target !== Object.prototype ? deref(doc, target, depth + 1) : undefined;
-}
+export const deref = (doc: unknown, schema: Schema | undefined): Schema | undefined => followRefs<Schema>(doc, schema);
 
 /** The schema with its $ref followed and its allOf members folded in: what a value must satisfy, as one schema. */
 export function effective(doc: unknown, schema: Schema | undefined, folding: ReadonlySet<unknown> = new Set()): Schema | undefined {

@@ -1,7 +1,7 @@
 // `olostep-billing check --min N`: a pre-flight gate for CI before a large job. Exit 1: fewer credits than the job
 // needs (a top-up helps); exit 7: usage is not allowed at all (the same code as a 402 credits_exhausted).
 import { readCredits } from "../../index.js";
-import type { CommandContext } from "../command-table.js";
+import type { CommandContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { line } from "../io.js";
 import { withProgress } from "../progress.js";

@@ -1,5 +1,5 @@
 // `olostep-billing dashboard`: serves the local dashboard until Ctrl-C, or until whatever started it ends.
-import type { CommandContext } from "../command-table.js";
+import type { CommandContext } from "../context.js";
 import { startDashboard } from "../dashboard-server.js";
 import { EXIT } from "../exit-codes.js";
 import { line } from "../io.js";

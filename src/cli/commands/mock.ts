@@ -1,18 +1,19 @@
 // `olostep-billing mock`: the stateful mock of the API on 127.0.0.1 until Ctrl-C, or until whatever started it ends.
-import { MOCK_DEFAULTS } from "../../../mocks/index.js";
-import { SCENARIOS, type LocalContext, type MockArgs } from "../command-table.js";
+import { STATEFUL_DEFAULTS as MOCK_DEFAULTS } from "../../../core/mock-defaults.js";
+import { scenarioNames } from "../../../generated/named-answers.js";
+import type { LocalContext, MockArgs } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import { line } from "../io.js";
 import { untilStopped } from "../lifetime.js";
 import { startCliMock } from "../mock-server.js";
 import { commandLine, curlLine, quoteWord, shellOf, type Shell } from "../shell.js";
 import { shown } from "../terminal-text.js";
-import { terminalText } from "../../../mocks/spec-text.js";
+import { terminalText } from "../../../core/untrusted-text.js";
 
 export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise<number> {
   const mock = await startCliMock({
     port: args.port,
-    stateful: !args.stateless,
+    stateless: args.stateless,
     scenario: args.scenario,
     settleMs: args.settleMs,
     chargeMs: args.chargeMs,
@@ -28,7 +29,7 @@ export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise
   const shell = shellOf(io);
   line(io.stdout, `try:  ${curlLine(shell, "Authorization: Bearer any-key", `${mock.url}/user/credits/info`)}`);
   line(io.stdout, `      ${cliAgainst(shell, mock.url)}`);
-  line(io.stdout, `      a forced status: -H ${quoteWord(shell, "Prefer: code=500")}; a scenario: an API key ending in ${SCENARIOS.map((name) => `:${name}`).join(" or ")}`);
+  line(io.stdout, `      a forced status: -H ${quoteWord(shell, "Prefer: code=500")}; a scenario: an API key ending in ${scenarioNames.map((name) => `:${name}`).join(" or ")}`);
   line(io.stdout, "stop: Ctrl-C");
   const why = await untilStopped();
   await mock.stop();

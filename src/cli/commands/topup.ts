@@ -1,8 +1,9 @@
 // `olostep-billing topup <amount>`: confirm, charge once under an Idempotency-Key, optionally wait for the credits.
 import { createInterface } from "node:readline";
 import { BillingError, ConnectionError, ERROR_CODES, IdempotencyError, readCredits, ServerError, TimeoutError } from "../../index.js";
-import type { CommandContext, GlobalOptions, TopupArgs } from "../command-table.js";
-import { CliError, EXIT, exitCodeFor } from "../exit-codes.js";
+import type { CommandContext, GlobalOptions, TopupArgs } from "../context.js";
+import { CliError, exitCodeFor } from "../cli-error.js";
+import { EXIT } from "../exit-codes.js";
 import { line, type Io } from "../io.js";
 import { withProgress } from "../progress.js";
 import { commandLine, shellOf, type Shell } from "../shell.js";

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyPatch } from "../../helpers/json-patch";
 import { runScript, type ScriptResult } from "../../helpers/run-script";
+import { SCRIPT_EXIT } from "../../../scripts/tooling/exit-codes";
 import { outcomeOf } from "../../../scripts/tooling/run-main";
 import { specDiff } from "../../../scripts/tooling/spec-diff/command";
 import { loadSpec, SPEC_PATH } from "../../helpers/spec";
@@ -71,16 +72,16 @@ test("operations with no responses are compared, not a crash: --json is valid an
   ]);
 });
 
-test("a fault of the diff itself exits 3 with one line on stderr and nothing on stdout, never 1", async () => {
+test("a fault of the diff itself exits 70 with one line on stderr and nothing on stdout, never 1", async () => {
   let stdout = "";
   const failing = () => {
     throw new TypeError("Cannot convert undefined or null to object\n    at somewhere");
   };
   const { code, error } = await outcomeOf(() => specDiff([SPEC_PATH, SPEC_PATH, "--json"], (text) => (stdout += text), failing));
-  expect(code).toBe(3);
+  expect(code).toBe(SCRIPT_EXIT.internal);
   expect(stdout).toBe("");
   expect(error!.split("\n")).toHaveLength(1);
-  expect(error).toMatch(/internal error in spec:diff .*Cannot convert undefined or null to object$/);
+  expect(error).toMatch(/internal error \(a bug, not a verdict; exit 70\): Cannot convert undefined or null to object$/);
 });
 
 test.each([

@@ -1,6 +1,6 @@
 // A small spec with one of each thing the diff judges: path, query and header parameters, a request body (Order, read
 // by requests only), responses with headers and media types (Thing, read by responses only), composition, arrays.
-import type { OpenApiDocument } from "../../../mocks/spec";
+import type { OpenApiDocument } from "../../../core/openapi/document";
 
 export function miniSpec(): OpenApiDocument {
   return structuredClone({

@@ -1,6 +1,6 @@
 // Builds the two documents of a one-change pair from a schema and where it goes (request or response, body or
 // property, parameter), or from two partial documents: the shape shared by the tuning table and the held-back corpus.
-import type { OpenApiDocument } from "../../../mocks/spec";
+import type { OpenApiDocument } from "../../../core/openapi/document";
 
 export type Place = "request-body" | "request-property" | "response-body" | "response-property" | "parameter" | "document";
 

@@ -3,7 +3,7 @@
 // set-like arrays changes nothing; the same change gets the request side's level in a request and the response
 // side's in a response.
 import fc from "fast-check";
-import type { OpenApiDocument } from "../../../mocks/spec";
+import type { OpenApiDocument } from "../../../core/openapi/document";
 import { diffSpecs, LEVELS, type Level } from "../../../scripts/tooling/spec-diff";
 
 const SEED = Number(process.env.SPEC_DIFF_SEED) || 20_261_201;

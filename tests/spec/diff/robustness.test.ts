@@ -2,7 +2,7 @@
 // parameters, bodies, responses and schemas hold any JSON value at all (an operation with no responses, `required: 5`,
 // `properties: null`, a $ref to nowhere, a keyword of the wrong type) are compared without a crash.
 import fc from "fast-check";
-import type { OpenApiDocument } from "../../../mocks/spec";
+import type { OpenApiDocument } from "../../../core/openapi/document";
 import { diffSpecs } from "../../../scripts/tooling/spec-diff";
 
 const SEED = Number(process.env.SPEC_DIFF_SEED) || 20_261_206;

@@ -1,31 +1,12 @@
-// Reads an OpenAPI file and refuses, with one line naming the file, anything the generator must not see.
-import { readFileSync } from "node:fs";
-import type { OpenApiDocument } from "../../mocks/openapi";
-import { hasForbiddenKeyCharacter, sourceLiteral } from "../../mocks/spec-text";
-import { repoLabel } from "./paths";
+// Whether a document may be used as the spec at all: OpenAPI 3, with paths, no `$ref` pointing nowhere, and no name
+// holding a control, line-separator or bidi character. A SpecError names the source and what is wrong, in one line.
+import { hasForbiddenKeyCharacter, terminalJson } from "../untrusted-text.js";
+import type { OpenApiDocument } from "./document.js";
+import { resolvePointer } from "./refs.js";
 
-export type { OpenApiDocument };
-
+/** A spec that cannot be used: it cannot be read, is not OpenAPI 3, or holds what no spec may. Nothing was changed. */
 export class SpecError extends Error {
   override name = "SpecError";
-}
-
-
-/** Parses `file` and checks what openapi-typescript would otherwise report as a wall of text. */
-export function readSpec(file: string, shown: string = repoLabel(file)): OpenApiDocument {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new SpecError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    throw new SpecError(`${shown}: is not valid JSON (${(error as Error).message})`);
-  }
-  return checkSpec(doc, shown);
 }
 
 /** `doc` as an OpenAPI 3 document, or a SpecError naming `shown` and what is wrong with it. */
@@ -35,7 +16,7 @@ export function checkSpec(doc: unknown, shown: string): OpenApiDocument {
   }
   const version = (doc as { openapi?: unknown }).openapi;
   if (typeof version !== "string" || !/^3\.\d+\.\d+$/.test(version)) {
-    throw new SpecError(`${shown}: is not OpenAPI 3 ("openapi" is ${JSON.stringify(version ?? null)})`);
+    throw new SpecError(`${shown}: is not OpenAPI 3 ("openapi" is ${terminalJson(version ?? null)})`);
   }
   const paths = (doc as { paths?: unknown }).paths;
   if (typeof paths !== "object" || paths === null || Array.isArray(paths)) {
@@ -43,25 +24,13 @@ export function checkSpec(doc: unknown, shown: string): OpenApiDocument {
   }
   const badKey = findForbiddenKey(doc);
   if (badKey) {
-    throw new SpecError(`${shown}: refused, the ${badKey.what} ${shownKey(badKey.key)} at ${badKey.at} holds a control or bidirectional character, which no name in a spec may`);
+    throw new SpecError(`${shown}: refused, the ${badKey.what} ${terminalJson(badKey.key)} at ${badKey.at} holds a control or bidirectional character, which no name in a spec may`);
   }
   const dangling = findDanglingRef(doc);
   if (dangling) {
-    throw new SpecError(`${shown}: $ref "${dangling.ref}" at ${dangling.at} points to nothing`);
+    throw new SpecError(`${shown}: $ref ${terminalJson(dangling.ref)} at ${dangling.at} points to nothing`);
   }
   return doc as OpenApiDocument;
-}
-
-/** Resolves a local JSON pointer (`#/a/b`) against `doc`; undefined when nothing is there. */
-export function resolvePointer(doc: unknown, ref: string): unknown {
-  if (!ref.startsWith("#/")) return undefined;
-  let node: unknown = doc;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (typeof node !== "object" || node === null || !(key in node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
 }
 
 function findDanglingRef(doc: unknown): { ref: string; at: string } | undefined {
@@ -110,9 +79,4 @@ function findForbiddenKey(doc: unknown): { what: string; key: string; at: string
     }
   }
   return undefined;
-}
-
-/** A key as a JSON string with every control, separator and bidi character as a \u escape: one inert line. */
-function shownKey(key: string): string {
-  return sourceLiteral(key).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -1,16 +1,74 @@
-// The one place text from a spec is made safe for where it lands: source code, comments, identifiers, terminals, and
-// Markdown/HTML. A pulled spec is data written by someone else; every generator, report and log goes through here.
+// The one place text from outside is made safe for where it lands: a spec's text in source code, comments, identifiers
+// and Markdown; a server's or a runtime's text in an error, a log line or a terminal; and the API key cut out of all of
+// it. A pulled spec and a server's answer are data written by someone else: every surface goes through here.
 
 /** C0 controls, DEL and C1 controls (U+009B is a CSI to some terminals). */
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/;
 /** What ends a line in JavaScript or in a terminal beyond \r and \n: NEL, LINE and PARAGRAPH SEPARATOR. */
-const LINE_TERMINATORS = /[\r\n\u0085\u2028\u2029]/g;
+const LINE_TERMINATORS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 /** Bidirectional overrides and isolates: they make text read differently from how it runs (CVE-2021-42574). */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Terminal escape sequences whole: CSI (ESC [ or U+009B), OSC (ESC ], up to BEL or ST), and two-character ones. */
 const ESCAPE_SEQUENCES = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[@-_]?/g;
+/** What a JSON string may hold raw and a terminal or an editor would still act on: DEL, C1, line separators, bidi. */
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The most of a server's text that goes into one message. */
+export const MAX_SERVER_TEXT = 200;
+/** Keys shorter than this are a test's: cutting them out of every word would garble codes and ids, not hide a secret. */
+export const SHORTEST_KEY = 8;
 
 const unicodeEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+// ---- Terminals, logs and errors -----------------------------------------------------------------------------------
+
+/** Text for a terminal or a log line: escape sequences removed whole, other controls and line breaks gone, one line. */
+export function terminalText(text: string): string {
+  return text.replace(ESCAPE_SEQUENCES, "").replace(LINE_TERMINATORS, " ").replace(BIDI, "").replace(new RegExp(CONTROLS.source, "g"), "");
+}
+
+/** `text` with every key of real length cut out: the one rule for keys, in messages, log lines and stored bodies alike. */
+export function cutKeys(text: string, keys: readonly string[]): string {
+  return keys.filter((key) => key.length >= SHORTEST_KEY).reduce((rest, key) => rest.split(key).join("[redacted]"), text);
+}
+
+/**
+ * What a server or a runtime said, made fit for an error message: one terminal-safe line, the keys cut out, and at most
+ * `max` characters, with a marker saying how much was cut.
+ */
+export function serverText(text: string, keys: readonly string[] = [], max: number = MAX_SERVER_TEXT): string {
+  const clean = terminalText(cutKeys(text, keys));
+  return clean.length > max ? `${clean.slice(0, max)}…[${clean.length - max} more characters cut]` : clean;
+}
+
+/**
+ * JSON as a terminal may show it: JSON.stringify escapes C0 controls but leaves DEL, the C1 controls, U+2028/2029 and
+ * the bidi controls raw; all become \u escapes, so the text reads as it is and rewrites nothing.
+ */
+export function terminalJson(value: unknown, indent?: number): string {
+  return (JSON.stringify(value, null, indent) ?? "undefined").replace(RAW_IN_JSON, unicodeEscape);
+}
+
+/**
+ * `error` itself when no key is in any of its messages or stacks, down its causes; else a copy of the same class with
+ * the keys cut out of every message, stack and field along the chain. For logging errors of the app's own code, which
+ * might quote a key; the package's own errors never hold one.
+ */
+export function keylessError(error: unknown, keys: readonly string[], depth = 0): unknown {
+  const real = keys.filter((key) => key.length >= SHORTEST_KEY);
+  if (!real.length || !(error instanceof Error) || depth > 8) return typeof error === "string" ? cutKeys(error, real) : error;
+  const cause = "cause" in error ? keylessError(error.cause, real, depth + 1) : undefined;
+  const holds = (text: unknown) => typeof text === "string" && real.some((key) => text.includes(key));
+  if (!holds(error.message) && !holds(error.stack) && cause === error.cause) return error;
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+  for (const name of Object.keys(error)) (copy as unknown as Record<string, unknown>)[name] = keylessError((error as unknown as Record<string, unknown>)[name], real, depth + 1);
+  Object.defineProperty(copy, "message", { value: cutKeys(error.message, real), writable: true, configurable: true });
+  Object.defineProperty(copy, "stack", { value: cutKeys(error.stack ?? "", real), writable: true, configurable: true });
+  if ("cause" in error) Object.defineProperty(copy, "cause", { value: cause, writable: true, configurable: true });
+  return copy;
+}
+
+// ---- A spec's text in generated code and documentation --------------------------------------------------------------
 
 /** Whether `text` holds a character no key of a spec (path, name, status, media type) may hold: refused, not escaped. */
 export function hasForbiddenKeyCharacter(text: string): boolean {
@@ -65,11 +123,6 @@ export function identifier(prefix: string, text: string): string {
   const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean);
   const name = prefix.replace(/[^A-Za-z0-9]/g, "") + words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
   return /^[A-Za-z]/.test(name) ? name : `_${name}`;
-}
-
-/** Text for a terminal or a log line: escape sequences removed whole, other controls and line breaks gone, one line. */
-export function terminalText(text: string): string {
-  return text.replace(ESCAPE_SEQUENCES, "").replace(LINE_TERMINATORS, " ").replace(BIDI, "").replace(new RegExp(CONTROLS.source, "g"), "");
 }
 
 /**

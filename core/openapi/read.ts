@@ -1,44 +1,60 @@
-// A spec from a file or an http(s) URL, JSON or YAML (as the vendor's docs pages show it), bounded in size and checked
-// before anything uses it: a SpecError names the source and says what is wrong, and nothing has been changed.
+// Reading a spec from a file or an http(s) URL: JSON, YAML, or one of the vendor's documentation pages (Markdown with
+// the spec as a ```yaml block), at most MAX_SPEC_BYTES, then checked (check.ts). The one reader of spec text: the
+// generator, spec:diff, spec:update, spec:pull and contract:live all read through here. Node only: the package itself
+// never reads a spec file (the mocks use the spec bundled in generated/).
 import { readFileSync, statSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
-import { checkSpec, SpecError, type OpenApiDocument } from "./spec-file";
+import { serverText } from "../untrusted-text.js";
+import { checkSpec, SpecError } from "./check.js";
+import type { OpenApiDocument } from "./document.js";
 
 /** The vendor's billing spec is about 15 kB; a document of megabytes is not one. */
 export const MAX_SPEC_BYTES = 5 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 30_000;
 
-export async function readSpecSource(source: string): Promise<OpenApiDocument> {
-  return parseSpecText(/^https?:\/\//.test(source) ? await fetchText(source) : readLocal(source), source);
+/** The spec at `source` (a file, or an http(s) URL), checked; `shown` names it in messages (default: as given). */
+export async function readSpecSource(source: string, shown: string = source): Promise<OpenApiDocument> {
+  return parseSpecText(/^https?:\/\//.test(source) ? await fetchText(source) : readLocal(source, shown), shown);
+}
+
+/** A spec file, read at once (the generator's and the drift check's way: no network). */
+export function readSpecFile(file: string, shown: string = file): OpenApiDocument {
+  return parseSpecText(readLocal(file, shown), shown);
 }
 
 /**
  * A spec from its text: JSON, YAML, or one of the vendor's documentation pages in Markdown, whose "OpenAPI" section
  * holds the spec cut down to the page's operation as a ```yaml block (the form the seed of this repository has).
  */
-export function parseSpecText(text: string, source: string): OpenApiDocument {
+export function parseSpecText(text: string, shown: string): OpenApiDocument {
   const block = /^(`{3,})ya?ml[^\n]*\n([\s\S]*?)\n\1\s*$/m.exec(text);
   const body = /^\s*[{[]/.test(text) || !block ? text : block[2]!;
   let doc: unknown;
   try {
     doc = JSON.parse(body);
-  } catch {
+  } catch (jsonError) {
+    let yamlError: unknown;
     try {
       doc = parseYaml(body);
     } catch (error) {
-      throw new SpecError(`${source}: is neither JSON nor YAML (${(error as Error).message.split("\n")[0]})`);
+      yamlError = error;
     }
+    // Text that looks like JSON and is no YAML object either is judged as JSON: that error is the one to read.
+    if (/^\s*[{[]/.test(body) && (yamlError !== undefined || typeof doc !== "object" || doc === null)) {
+      throw new SpecError(`${shown}: is not valid JSON (${serverText((jsonError as Error).message)})`);
+    }
+    if (yamlError !== undefined) throw new SpecError(`${shown}: is neither JSON nor YAML (${serverText((yamlError as Error).message.split("\n")[0]!)})`);
   }
-  return checkSpec(doc, source);
+  return checkSpec(doc, shown);
 }
 
-function readLocal(file: string): string {
+function readLocal(file: string, shown: string): string {
   try {
-    if (statSync(file).size > MAX_SPEC_BYTES) throw new SpecError(`${file}: is larger than ${MAX_SPEC_BYTES} bytes, which no spec of this API is`);
+    if (statSync(file).size > MAX_SPEC_BYTES) throw new SpecError(`${shown}: is larger than ${MAX_SPEC_BYTES} bytes, which no spec of this API is`);
     return readFileSync(file, "utf8");
   } catch (error) {
     if (error instanceof SpecError) throw error;
-    throw new SpecError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new SpecError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }
 }
 
@@ -49,7 +65,7 @@ export async function fetchText(url: string): Promise<string> {
     response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "application/json, application/yaml;q=0.9, */*;q=0.1" } });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new SpecError(`${url}: cannot be fetched (${cause})`);
+    throw new SpecError(`${url}: cannot be fetched (${serverText(String(cause))})`);
   }
   if (!response.ok) {
     await response.body?.cancel();

@@ -1,4 +1,5 @@
-// The stateful mock's timing defaults, as data only: the CLI's help prints them without loading the mock.
+// The stateful mock's timing defaults, as data only: the mock reads them, and the CLI's help prints them without loading
+// the mock (or Prism).
 
 /** How long a purchase stays Pending, and how long a charge takes, unless the options say otherwise. */
 export const STATEFUL_DEFAULTS = {

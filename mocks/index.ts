@@ -13,6 +13,7 @@ export { MockStartError, PrismStartError, PRISM_INSTALL } from "./start-errors.j
 export type { SeenByMock } from "./request-log.js";
 export { preferHeader, type ForcedAnswer, type ForcedStatuses } from "./forced.js";
 export { scenarioNames, type ScenarioName, type ExampleName, type DocumentedStatus } from "../generated/named-answers.js";
+export type { CreditsInfo } from "./stateful/account.js";
 export type { OperationName } from "../generated/operations.js";
 export type { StatefulOptions } from "./stateful/model.js";
 /** The stateful mock's defaults (settleMs, chargeMs); the cooldown comes from the spec's example. */

@@ -1,81 +1,151 @@
-// The vendor's documented error objects, named in the spec (402 credits_exhausted and invalid_api_key, 429
-// rate_limit_exceeded, …), reachable in both mocks by `force` ({ status, example }), by `Prefer: code=…, example=…`, and
-// by scenario (an API key ending in :credits_exhausted, or the scenario option), and read by the client as its errors.
-import { AuthenticationError, createBillingClient, InsufficientCreditsError, RateLimitError } from "../../src";
+// The vendor's documented error objects, named in the spec, reachable in both mocks by `force` ({ status, example }), by
+// `Prefer: code=…, example=…`, and by scenario (an API key ending in :<name>, or the scenario option), and read by the
+// client as its errors. Every name here comes from the spec (generated/named-answers.ts, core/openapi): none is typed in.
+import { AuthenticationError, BillingError, createBillingClient, ERROR_CODES, IdempotencyError, InsufficientCreditsError, RateLimitError } from "../../src";
 import { createModel } from "../../mocks/stateful/model";
-import { scenarioNames } from "../../generated/named-answers";
-import { exampleOf, namedErrorAnswers } from "../../core/openapi/document";
+import { namedAnswers as namedByOperation, scenarioNames } from "../../generated/named-answers";
+import { namedErrorAnswers, requestExampleOf } from "../../core/openapi/document";
 import { loadSpec } from "../../core/openapi/bundled";
+import { operations, type OperationName } from "../../generated/operations";
+import { CONVENIENCE_METHODS } from "../../src/internal/convenience-methods";
 import { HOSTS, MSW_HOST, type RunningHost } from "../helpers/mock-hosts";
 
 const spec = loadSpec();
-const EXHAUSTED = exampleOf(spec, "/user/credits/info", "get", "402", "credits_exhausted");
-const FORCE = { "GET /user/credits/info": { status: 402, example: "credits_exhausted" } } as const;
+const errorAnswers = namedErrorAnswers(spec);
+/** The error class the client gives each vendor code the spec names (the client's mapping, not the spec's). */
+const CLASS_OF_CODE: Record<string, typeof BillingError> = {
+  [ERROR_CODES.creditsExhausted]: InsufficientCreditsError,
+  [ERROR_CODES.invalidApiKey]: AuthenticationError,
+  [ERROR_CODES.idempotencyInProgress]: IdempotencyError,
+  [ERROR_CODES.idempotencyReuse]: IdempotencyError,
+};
+const classOf = (answer: { status: number; body: unknown }): typeof BillingError => {
+  const code = (answer.body as { code?: string; error?: string }).code ?? (answer.body as { error?: string }).error ?? "";
+  return CLASS_OF_CODE[code] ?? (answer.status === 429 || (answer.body as { retry_after?: unknown }).retry_after !== undefined ? RateLimitError : BillingError);
+};
 
-test("the spec names the vendor's 402 answers, the invalid key first (what a bare Prefer: code=402 gives)", () => {
-  expect(namedErrorAnswers(spec).map(({ operation, status, name }) => `${operation} ${status} ${name}`)).toEqual([
-    "GET /user/credits/info 402 invalid_api_key",
-    "GET /user/credits/info 402 credits_exhausted",
-    "POST /user/purchase-topup 402 invalid_api_key",
-    "POST /user/purchase-topup 409 idempotency_key_in_progress",
-    "POST /user/purchase-topup 422 idempotency_key_reuse",
-    "POST /user/purchase-topup 429 cooldown",
-    "POST /user/purchase-topup 429 rate_limit_exceeded",
-  ]);
-  expect(EXHAUSTED).toEqual({ object: "error", code: "credits_exhausted", status: 402, title: "Payment Required", detail: "Account has consumed all available credits." });
+/** Sends one operation's documented request (its example body, a fresh Idempotency-Key) through `raw`, as a caller would. */
+async function call(baseUrl: string, apiKey: string, operation: OperationName, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const { method, path } = operations[operation];
+  const body = requestExampleOf(spec, path, method.toLowerCase());
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${apiKey}`, "idempotency-key": crypto.randomUUID(), ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** The operation through the client's own method (its convenience method), as an app calls it; resolves with what it threw. */
+async function clientCall(baseUrl: string, operation: OperationName, headers: Record<string, string>): Promise<unknown> {
+  const billing = createBillingClient({ apiKey: "team-client", baseUrl, maxRetries: 0 });
+  const method = (CONVENIENCE_METHODS as Record<string, string>)[operation];
+  const { path, method: verb } = operations[operation];
+  const sent =
+    method === "getCreditsInfo"
+      ? billing.getCreditsInfo({ headers })
+      : method === "purchaseTopup"
+        ? billing.purchaseTopup((requestExampleOf(spec, path, verb.toLowerCase()) as { credits: 10000 }).credits, { headers })
+        : Promise.reject(new Error(`${operation} has no method of its own`));
+  return sent.then(() => undefined, (error: unknown) => error);
+}
+
+test("the spec names error answers, and the names the mocks take are exactly the spec's (generated, not typed in)", () => {
+  expect(errorAnswers.length).toBeGreaterThan(0);
+  for (const answer of errorAnswers) expect(namedByOperation[answer.operation as OperationName][String(answer.status) as never]).toContain(answer.name);
+  expect(scenarioNames).toEqual(expect.arrayContaining([...new Set(errorAnswers.map((answer) => answer.name))]));
 });
 
 describe.each(HOSTS)("on $name", (host) => {
-  // One mock per host, its reads forced to the named 402 (a Prism host takes seconds to start).
-  let forced: RunningHost;
+  let mock: RunningHost;
   beforeAll(async () => {
-    forced = await host.start({ chargeMs: 0, force: FORCE });
+    mock = await host.start({ chargeMs: 0 });
   }, 60_000);
-  afterAll(() => forced?.stop());
+  afterAll(() => mock?.stop());
 
-  // maxRetries: 0, as the guide shows for error tests: nothing here is retried, so nothing waits.
-  const client = (apiKey = "team-a") => createBillingClient({ apiKey, baseUrl: forced.url, maxRetries: 0 });
-
-  test("force { status: 402, example: 'credits_exhausted' } gives InsufficientCreditsError, with the vendor's code", async () => {
-    const error = await client().getCreditsInfo().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InsufficientCreditsError);
-    expect(error).toMatchObject({ status: 402, code: "credits_exhausted" });
-    expect(forced.requests().at(-1)).toEqual({ method: "GET", path: "/user/credits/info", status: 402 });
+  test("every named error answer comes by Prefer: code=…, example=…, body as documented, and the client reads it as its class", async () => {
+    for (const answer of errorAnswers) {
+      const operation = answer.operation as OperationName;
+      const prefer = { prefer: `code=${answer.status}, example=${answer.name}` };
+      const seen = await call(mock.url, `team-${answer.name}`, operation, prefer);
+      expect({ name: answer.name, ...seen }).toEqual({ name: answer.name, status: answer.status, body: answer.body });
+      const error = await clientCall(mock.url, operation, { Prefer: prefer.prefer });
+      expect({ name: answer.name, error }).toEqual({ name: answer.name, error: expect.any(classOf(answer)) });
+      expect(error).toMatchObject({ status: answer.status });
+    }
   });
 
-  test("Prefer: code=402, example=credits_exhausted gives InsufficientCreditsError; code=402 alone the invalid key", async () => {
-    const billing = client();
-    const exhausted = await billing.getCreditsInfo({ headers: { Prefer: "code=402, example=credits_exhausted" } }).catch((e: unknown) => e);
-    expect(exhausted).toBeInstanceOf(InsufficientCreditsError);
-    // A Prefer header of the request's own wins over the forced answer.
-    const invalid = await billing.getCreditsInfo({ headers: { Prefer: "code=402" } }).catch((e: unknown) => e);
-    expect(invalid).toBeInstanceOf(AuthenticationError);
-    expect(invalid).toMatchObject({ status: 402, code: "invalid_api_key" });
+  test("a bare Prefer: code=<status> gives that status's first named example", async () => {
+    for (const [operation, statuses] of Object.entries(namedByOperation) as [OperationName, Record<string, readonly string[]>][]) {
+      for (const [status, names] of Object.entries(statuses)) {
+        const first = errorAnswers.find((answer) => answer.operation === operation && String(answer.status) === status && answer.name === names[0]);
+        if (!first) continue;
+        expect(await call(mock.url, "team-bare", operation, { prefer: `code=${status}` })).toEqual({ status: first.status, body: first.body });
+      }
+    }
   });
 
-  test("Prefer: code=429, example=rate_limit_exceeded gives a RateLimitError with no cooldown to wait for", async () => {
-    const error = await client().purchaseTopup(10000, { headers: { Prefer: "code=429, example=rate_limit_exceeded" } }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ status: 429, code: "rate_limit_exceeded" });
-    expect([(error as RateLimitError).retryAfterSeconds, (error as RateLimitError).cooldownSeconds]).toEqual([undefined, undefined]);
-  });
-
-  test("a key ending in :invalid_api_key is refused on a top-up; one ending in :credits_exhausted may still buy", async () => {
-    await expect(client("team-b:invalid_api_key").purchaseTopup(10000)).rejects.toMatchObject({ name: "AuthenticationError", status: 402, code: "invalid_api_key" });
-    // The top-up does not document credits_exhausted: a team out of credits buys them.
-    await expect(client("team-c:credits_exhausted").purchaseTopup(10000)).resolves.toMatchObject({ success: true, credits: 10000 });
+  test("a key ending in :<name> answers that named error on every operation documenting it, and as usual elsewhere", async () => {
+    for (const name of new Set(errorAnswers.map((answer) => answer.name))) {
+      for (const [index, operation] of (Object.keys(operations) as OperationName[]).entries()) {
+        const documented = errorAnswers.find((answer) => answer.name === name && answer.operation === operation);
+        const seen = await call(mock.url, `team-key-${index}:${name}`, operation);
+        if (documented) expect(seen).toEqual({ status: documented.status, body: documented.body });
+        else expect(seen.status).toBeLessThan(300);
+      }
+    }
   });
 });
 
-test("a scenario of a named error, by key or by option: reads get InsufficientCreditsError (MSW; the differential test holds Prism to it)", async () => {
-  const [byKey, byOption] = await Promise.all([MSW_HOST.start(), MSW_HOST.start({ scenario: "credits_exhausted" })]);
+describe.each(HOSTS)("force, on $name", (host) => {
+  const forcedAnswer = errorAnswers.find((answer) => answer.status !== 429)!;
+  let forced: RunningHost;
+  beforeAll(async () => {
+    forced = await host.start({ chargeMs: 0, force: { [forcedAnswer.operation]: { status: forcedAnswer.status, example: forcedAnswer.name } } as never });
+  }, 60_000);
+  afterAll(() => forced?.stop());
+
+  test("force { status, example } answers that named example, and the client throws its class with the vendor's code", async () => {
+    const operation = forcedAnswer.operation as OperationName;
+    expect(await call(forced.url, "team-forced", operation)).toEqual({ status: forcedAnswer.status, body: forcedAnswer.body });
+    if (operation === "GET /user/credits/info") {
+      const error = await createBillingClient({ apiKey: "team-forced", baseUrl: forced.url, maxRetries: 0 }).getCreditsInfo().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(classOf(forcedAnswer));
+      expect(error).toMatchObject({ status: forcedAnswer.status });
+    }
+    expect(forced.requests().at(-1)).toMatchObject({ method: operations[operation].method, path: operations[operation].path, status: forcedAnswer.status });
+  });
+
+  test("a Prefer header of the request's own wins over the forced answer", async () => {
+    const operation = forcedAnswer.operation as OperationName;
+    const other = (namedByOperation[operation] as Record<string, readonly string[]>)[String(forcedAnswer.status)]!.find((name) => name !== forcedAnswer.name);
+    if (!other) return;
+    const expected = errorAnswers.find((answer) => answer.operation === operation && answer.name === other)!;
+    expect(await call(forced.url, "team-own", operation, { prefer: `code=${expected.status}, example=${other}` })).toEqual({ status: expected.status, body: expected.body });
+  });
+});
+
+test.each(HOSTS)("a misspelt force is refused at start on $name, naming what the spec has, and nothing is left running", async (host) => {
+  const [answer] = errorAnswers;
+  const operation = answer!.operation as OperationName;
+  const names = (namedByOperation[operation] as Record<string, readonly string[]>)[String(answer!.status)]!;
+  const misspelt = `${answer!.name}x`;
+  await expect(host.start({ force: { [operation]: { status: answer!.status, example: misspelt } } as never })).rejects.toThrow(
+    `force: ${operation} ${answer!.status} has no example "${misspelt}"; its examples are ${names.join(", ")}`,
+  );
+  const statuses = Object.keys(namedByOperation[operation]);
+  await expect(host.start({ force: { [operation]: 418 } as never })).rejects.toThrow(`force: ${operation} documents no status 418; its statuses are ${statuses.join(", ")}`);
+});
+
+test("a scenario of a named error, by option, answers every read with it (MSW; the differential test holds Prism to it)", async () => {
+  const read = errorAnswers.find((answer) => answer.operation === "GET /user/credits/info");
+  if (!read) return;
+  const byOption = await MSW_HOST.start({ scenario: read.name as never });
   try {
-    const read = (mock: RunningHost, apiKey: string) => createBillingClient({ apiKey, baseUrl: mock.url, maxRetries: 0 }).getCreditsInfo();
-    await expect(read(byKey, "team-d:credits_exhausted")).rejects.toBeInstanceOf(InsufficientCreditsError);
-    await expect(read(byKey, "team-e")).resolves.toMatchObject({ credits: 12_500 });
-    await expect(read(byOption, "any")).rejects.toBeInstanceOf(InsufficientCreditsError);
+    expect(await call(byOption.url, "any", "GET /user/credits/info")).toEqual({ status: read.status, body: read.body });
   } finally {
-    await Promise.all([byKey.stop(), byOption.stop()]);
+    await byOption.stop();
   }
 });
 
@@ -84,7 +154,8 @@ test("an unknown scenario does not compile, and from JavaScript is refused namin
   expect(() => createModel({ scenario: "broke" })).toThrow(`no scenario "broke"; the scenarios are ${scenarioNames.join(", ")}`);
 });
 
-test("Prism alone (this run's shared, stateless Prism) serves the named 402 too", async () => {
-  const billing = createBillingClient({ apiKey: "k", baseUrl: process.env.PRISM_URL!, maxRetries: 0 });
-  await expect(billing.getCreditsInfo({ headers: { Prefer: "code=402, example=credits_exhausted" } })).rejects.toBeInstanceOf(InsufficientCreditsError);
+test("Prism alone (this run's shared, stateless Prism) serves every named answer too", async () => {
+  for (const answer of errorAnswers) {
+    expect(await call(process.env.PRISM_URL!, "k", answer.operation as OperationName, { prefer: `code=${answer.status}, example=${answer.name}` })).toEqual({ status: answer.status, body: answer.body });
+  }
 });

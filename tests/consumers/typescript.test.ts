@@ -37,10 +37,14 @@ describe.each(Object.entries(TSC))("%s", (version, tsc) => {
     expect(result).toEqual({ code: 0, errors: [] });
   });
 
-  test.each(Object.entries(SETTINGS))("in a %s consumer, an unknown path on raw and a string timeoutMs are compile errors", async (setting, options) => {
+  test.each(Object.entries(SETTINGS))("in a %s consumer, an unknown path on raw, a string timeoutMs and a misspelt named answer are compile errors", async (setting, options) => {
     const result = await compile(tsc, options, "misuse.ts", `${version}-${setting}-misuse`.replace(/\W+/g, "-"));
     expect(result.code).not.toBe(0);
-    expect(result.errors).toEqual([expect.stringMatching(/consumer\.[cm]ts\(5,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/), expect.stringMatching(/consumer\.[cm]ts\(6,\d+\): error TS2345: Argument of type '"\/does-not-exist"' is not assignable/)]);
+    expect(result.errors).toEqual([
+      expect.stringMatching(/consumer\.[cm]ts\(6,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/),
+      expect.stringMatching(/consumer\.[cm]ts\(7,\d+\): error TS2345: Argument of type '"\/does-not-exist"' is not assignable/),
+      expect.stringMatching(/consumer\.[cm]ts\(8,\d+\): error TS(2322|2820): Type '"credits_exhuasted"' is not assignable/),
+    ]);
   });
 
   test.each(Object.entries(SETTINGS))("a %s consumer of olostep-billing/msw: no error of ours; with skipLibCheck, none at all", async (setting, options) => {

@@ -1,19 +1,28 @@
 // One team's balance as the route keeps it: the last good answer, the one upstream read in flight that every viewer
 // shares, and when upstream may be asked again. Reads happen only when a viewer asks (no timer keeps calling upstream
-// after viewers leave); everything is decided against an injected clock.
+// after viewers leave); everything is decided against an injected clock. A viewer who finds the answer stale waits a
+// little for the refresh it starts or joins, so that a lone viewer is not always one refresh behind.
 import { RateLimitError, ServerError } from "../index.js";
-import { byteLength, etagOf, type Freshness, type Representation } from "./http-cache.js";
+import { byteLength, etagOf, initialAgeMs, type Exchange, type Freshness, type Representation } from "./http-cache.js";
 import { browserError, type HandlerError } from "./browser-errors.js";
 import { cutKeys, keylessError } from "../../core/untrusted-text.js";
 import type { RouteLog } from "./route-options.js";
+import { LATE, LEFT, settledWithin, startFlight, waitFor, type Flight } from "./shared-read.js";
 
-/** A stored answer: its body and tag, when it was read, and until when it is fresh (up to 10 % early, at random, so that
- * routes started together do not refresh together). */
-export type Stored = Representation & { storedAt: number; freshUntil: number };
+/** A stored answer: its body and tag, how old it is, and until when it is fresh. */
+export type Stored = Representation & {
+  /** When upstream gave it, as RFC 9111 §4.2.3 reckons (upstream's own Age and Date included): its Age counts from here. */
+  generatedAt: number;
+  /** When it arrived. */
+  receivedAt: number;
+  /** Its freshness lifetime, `max-age`: maxAge less up to a tenth at random (so that teams read together do not refresh together), in whole seconds. */
+  lifetimeSeconds: number;
+  /** generatedAt plus the lifetime: fresh up to this instant, stale after it. */
+  freshUntil: number;
+};
 
-/** A read in flight: viewers waiting on it hold it; when the last one leaves, it is cancelled (a refresh holds its own).
- * `generation` is the team's when it started: a top-up since then makes its answer no longer the balance. */
-type Flight = { result: Promise<Stored | Failure>; holders: number; generation: number; release(reason: unknown): void };
+/** What an upstream read gives: the data, and the exchange it came in (its headers and times), to date it by. */
+export type Upstream = { data: unknown; exchange?: Exchange };
 
 /** Why a read failed (the original error, for the log), what the browser is told, and until when upstream is left alone. */
 type Failure = { error: HandlerError; cause: unknown; until: number };
@@ -27,12 +36,12 @@ export type Cooldown = {
 };
 
 export type Team = {
-  /** The upstream read: the team's credits client's getCreditsInfo. */
-  read(signal: AbortSignal): Promise<unknown>;
+  /** The upstream read: the team's credits client's getCreditsInfo, with the exchange it came in. */
+  read(signal: AbortSignal): Promise<Upstream>;
   /** Cut out of every body the route serves (an upstream echoing the key must not hand it to a browser). */
   secret: string;
   stored?: Stored;
-  flight?: Flight;
+  flight?: Flight<Stored | Failure>;
   cooldown: Cooldown;
   /** Moves on at every top-up through the route: a read begun before it cannot become the stored balance. */
   generation: number;
@@ -43,6 +52,8 @@ export type Outcome = { kind: "value"; stored: Stored; freshness: Freshness } | 
 export type StoreSettings = {
   maxAgeMs: number;
   staleWhileRevalidateMs: number;
+  /** How long a viewer who finds the answer stale waits for its refresh before it is given the stale answer. */
+  refreshWaitMs: number;
   staleIfErrorMs: number;
   /** The longest upstream is left alone, whatever its Retry-After says (and the backoff's ceiling). */
   maxCooldownMs: number;
@@ -56,19 +67,31 @@ export type StoreSettings = {
 /** After a fault (5xx, timeout, refused), upstream is left alone this long, doubled each time in a row, up to the cap. */
 export const FAILURE_BACKOFF = { firstMs: 10_000, maxMs: 300_000 } as const;
 
+/**
+ * While the route holds an answer, upstream is read at most once a second for its team, however many viewers ask: an
+ * answer that arrived stale (upstream said it was already old, or maxAge is 0) stands in until then, with its Age.
+ */
+export const MIN_REFRESH_INTERVAL_MS = 1_000;
+
 export function createBalanceStore(settings: StoreSettings) {
   const { now, random } = settings;
   /** A spread on top of a wait, never under it: 0–10 % of it, at least 0–1 s, so that routes do not line up. */
   const spread = (ms: number) => Math.floor(random() * Math.max(1_000, ms / 10));
-  const seconds = (ms: number) => Math.floor(ms / 1000);
+  const staleIfErrorSeconds = Math.floor(settings.staleIfErrorMs / 1000);
+
+  /**
+   * Whole seconds, so that `Age` (rounded up) passes `max-age` exactly when the route's copy is stale: fresh, the age
+   * is at most the lifetime; stale, more. A maxAge of a second or more keeps at least one.
+   */
+  function lifetimeSeconds(): number {
+    const seconds = Math.floor((settings.maxAgeMs * (1 - 0.1 * random())) / 1000);
+    return settings.maxAgeMs >= 1000 ? Math.max(1, seconds) : seconds;
+  }
 
   function value(stored: Stored, at: number): Outcome {
-    const freshness: Freshness = {
-      lifetimeSeconds: seconds(stored.freshUntil - stored.storedAt),
-      ageSeconds: seconds(Math.max(0, at - stored.storedAt)),
-      staleWhileRevalidateSeconds: seconds(settings.staleWhileRevalidateMs),
-      staleIfErrorSeconds: seconds(settings.staleIfErrorMs),
-    };
+    // Rounded up: a browser adding its own time to this Age never holds the answer fresh past the route's copy.
+    const ageSeconds = Math.max(0, Math.ceil((at - stored.generatedAt) / 1000));
+    const freshness: Freshness = { lifetimeSeconds: stored.lifetimeSeconds, ageSeconds, staleIfErrorSeconds };
     return { kind: "value", stored, freshness };
   }
 
@@ -80,37 +103,26 @@ export function createBalanceStore(settings: StoreSettings) {
     return { kind: "error", error: failure.error, retryAfterSeconds };
   }
 
-  function startFlight(team: Team, background: boolean): Flight {
-    const controller = new AbortController();
-    const flight: Flight = {
-      holders: background ? 1 : 0,
-      generation: team.generation,
-      result: undefined!,
-      release(reason) {
-        if (--flight.holders > 0) return;
-        // Nobody needs it any more: a viewer who comes now starts a read of its own.
-        if (team.flight === flight) team.flight = undefined;
-        controller.abort(reason);
-      },
-    };
-    flight.result = team
-      .read(controller.signal)
-      .then((data) => store(team, flight, data), (error: unknown) => fail(team, error, controller.signal.aborted))
-      .finally(() => {
-        if (team.flight === flight) team.flight = undefined;
-      });
+  function startRead(team: Team, background: boolean): Flight<Stored | Failure> {
+    const { generation } = team;
+    const read = (signal: AbortSignal) => team.read(signal).then((answer) => store(team, generation, answer), (error: unknown) => fail(team, error, signal.aborted));
+    const flight = startFlight(generation, background, read, (done) => {
+      if (team.flight === done) team.flight = undefined;
+    });
     team.flight = flight;
     return flight;
   }
 
-  async function store(team: Team, flight: Flight, data: unknown): Promise<Stored> {
+  async function store(team: Team, generation: number, { data, exchange }: Upstream): Promise<Stored> {
     // The key in a JSON string is written with its escapes: that form is the one to cut out.
     const body = cutKeys(JSON.stringify(data), [JSON.stringify(team.secret).slice(1, -1)]);
     const etag = await etagOf(body);
-    const at = now();
-    const stored: Stored = { body, etag, length: byteLength(body), storedAt: at, freshUntil: at + settings.maxAgeMs * (1 - 0.1 * random()) };
+    const receivedAt = now();
+    const generatedAt = exchange ? exchange.responseTime - initialAgeMs(exchange) : receivedAt;
+    const lifetime = lifetimeSeconds();
+    const stored: Stored = { body, etag, length: byteLength(body), generatedAt, receivedAt, lifetimeSeconds: lifetime, freshUntil: generatedAt + lifetime * 1000 };
     // Its own viewers asked before the top-up answered and get it; the stored balance is only ever one read since.
-    if (flight.generation === team.generation) team.stored = stored;
+    if (generation === team.generation) team.stored = stored;
     team.cooldown.failure = undefined;
     team.cooldown.failures = 0;
     settings.cooldowns?.drop(team);
@@ -134,44 +146,44 @@ export function createBalanceStore(settings: StoreSettings) {
     return failure;
   }
 
-  /** Waits for a flight on behalf of one viewer; the viewer leaving lets go of it (and cancels it if nobody holds it). */
-  function waitFor(flight: Flight, signal: AbortSignal | undefined): Promise<Stored | Failure> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    flight.holders++;
-    if (!signal) return flight.result;
-    return new Promise((resolve, reject) => {
-      const leave = () => {
-        flight.release(signal.reason);
-        reject(signal.reason);
-      };
-      // Removed once the read settles; an abort fires once.
-      signal.addEventListener("abort", leave);
-      flight.result.then(resolve, reject).finally(() => signal.removeEventListener("abort", leave));
-    });
+  /**
+   * A stale viewer's wait for the refresh (a background one, which holds itself: the viewer leaving or giving up does
+   * not cancel it): its answer, or its failure as any failure is served, if it settles within refreshWaitMs; else the
+   * stale answer, whose Age past its max-age tells the page to ask again shortly.
+   */
+  async function patiently(team: Team, refresh: Flight<Stored | Failure>, stale: Stored, signal: AbortSignal | undefined): Promise<Outcome> {
+    const result = await settledWithin(refresh.result, settings.refreshWaitMs, signal);
+    if (result === LEFT) return { kind: "left" };
+    if (result === LATE) return value(stale, now());
+    return "body" in result ? value(result, now()) : fallback(team, result, now());
   }
 
   return {
     /**
-     * The balance for one viewer: fresh from the store; stale at once while one refresh runs (stale-while-revalidate);
-     * the last good answer while upstream fails or is being left alone (stale-if-error); else the shared read's result.
+     * The balance for one viewer: fresh from the store. Stale (within stale-while-revalidate), the viewer starts or
+     * joins the one refresh and waits for it up to refreshWaitMs: its answer if it lands by then, else the stale one.
+     * The last good answer while upstream fails or is being left alone (stale-if-error); else the shared read's result.
      * A read begun before the latest top-up is never joined: it cannot tell the balance since.
      * `keepAlive` receives a background refresh, for platforms that end a request's work when it has answered.
      */
     async read(team: Team, viewer: { readonly signal?: AbortSignal }, keepAlive?: (work: Promise<unknown>) => void): Promise<Outcome> {
       const at = now();
       const { stored } = team;
-      if (stored && at < stored.freshUntil) return value(stored, at);
+      if (stored && at <= stored.freshUntil) return value(stored, at);
       const { failure } = team.cooldown;
       if (failure && at < failure.until) return fallback(team, failure, at);
+      // Upstream gave it, already stale, a moment ago: asking again at once would give the same.
+      if (stored && at - stored.receivedAt < MIN_REFRESH_INTERVAL_MS) return value(stored, at);
       const current = team.flight?.generation === team.generation ? team.flight : undefined;
       if (stored && at <= stored.freshUntil + settings.staleWhileRevalidateMs) {
-        if (!current) {
-          const refresh = startFlight(team, true);
+        let refresh = current;
+        if (!refresh) {
+          refresh = startRead(team, true);
           keepAlive?.(refresh.result);
         }
-        return value(stored, at);
+        return patiently(team, refresh, stored, viewer.signal);
       }
-      const flight = current ?? startFlight(team, false);
+      const flight = current ?? startRead(team, false);
       // A platform that ends a request's work once it has answered must not cut the read short for the others.
       keepAlive?.(flight.result);
       // Only a viewer who waits needs its signal (the node adapter makes it on first use).

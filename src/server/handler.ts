@@ -1,18 +1,19 @@
-// createBillingHandler: the balance for browsers, served from the server side where the key stays. One Fetch API
-// handler (Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers) and a node:http / Express adapter. Any number
-// of viewers cost one upstream read at a time per team; a stored answer is served while fresh, while it is refreshed,
-// and while upstream fails; upstream is left alone after a 429 or a fault; the app's authorize() opens the door.
+// createBillingHandler: the balance for browsers, served from the server side where the key stays. One core serves
+// the Fetch API handler (Next.js route handlers, Hono, Bun, Deno, Cloudflare Workers) and the node:http / Express
+// adapter alike. Any number of viewers cost one upstream read at a time per team; a stored answer is served while
+// fresh, a stale one only while its refresh is slow, and the last good one while upstream fails; upstream is left
+// alone after a 429 or a fault; the app's authorize() opens the door.
 import type { IncomingMessage } from "node:http";
 import { LRUCache } from "lru-cache";
-import { getUserCreditsInfo, postUserPurchaseTopup } from "../../generated/operations.js";
-import { ConfigurationError, createBillingClient, createCreditsClient, type BillingClient, type BillingClientOptions } from "../index.js";
-import { createBalanceStore, type Cooldown, type Team } from "./balance-store.js";
+import { ConfigurationError, createBillingClient, createCreditsClient, type BillingClient, type BillingClientOptions, type FetchLike } from "../index.js";
+import { createBalanceStore, type Cooldown, type Team, type Upstream } from "./balance-store.js";
 import { errorAnswer, type HandlerError } from "./browser-errors.js";
-import { cachedAnswer } from "./http-cache.js";
+import { cachedAnswer, type Exchange } from "./http-cache.js";
 import { toResponse, type RouteAnswer, type RouteRequest } from "./route-answer.js";
 import { keylessError } from "../../core/untrusted-text.js";
 import { settingsOf, type AuthorizeContext, type BillingHandlerOptions } from "./route-options.js";
-import { purchaseThroughRoute } from "./topup-route.js";
+import { createRouter } from "./route-paths.js";
+import { MAX_BODY_BYTES, purchaseThroughRoute } from "./topup-route.js";
 
 /** Platforms that stop a request's work once it has answered (Cloudflare Workers) pass their `ctx` here. */
 export type HandlerContext = {
@@ -31,45 +32,49 @@ export type BillingHandler<Ctx = unknown> = (request: Request, context?: Ctx) =>
 export type Incoming = { req?: unknown; context?: unknown };
 
 /**
- * The handler's answers as plain data, for the node:http adapter (node-adapter.ts): `request` is the Request itself, or
- * what the route reads of one; `withBody` gives the Request with its body, which only a top-up reads.
+ * The route itself, for both ways in: what it reads of the request (a Fetch Request is one), what the framework handed
+ * it, and the request's body as text (undefined when larger than any purchase), which only a top-up reads.
  */
-export type RouteCore = (request: RouteRequest, incoming: Incoming, withBody: () => Request | Promise<Request>) => Promise<RouteAnswer>;
+export type RouteCore = (request: RouteRequest, incoming: Incoming, bodyText: () => Promise<string | undefined>) => Promise<RouteAnswer>;
 
-/** Where a handler made by createBillingHandler keeps its RouteCore and its log. */
-export const ROUTE_CORE = Symbol("olostep-billing route core");
+/** The core of each handler createBillingHandler made, for toNodeHandler; a function of other making has none. */
+const cores = new WeakMap<object, RouteCore>();
+
+/** The core behind a handler made by createBillingHandler, or undefined for any other function. */
+export const routeCoreOf = (handle: unknown): RouteCore | undefined => (typeof handle === "function" ? cores.get(handle) : undefined);
 
 type TeamEntry = Team & { billing?: BillingClient };
 
-const CREDITS_PATH = getUserCreditsInfo.path;
-const TOPUP_PATH = postUserPurchaseTopup.path;
 const INTERNAL: HandlerError = { error: "internal", status: 500 };
 
 /**
- * The route that serves the team's balance to your pages, keeping the key on the server: `GET` the route itself for
- * the balance, or `GET <route>/user/credits/info` from a keyless client (`baseUrl: "/api/billing"`). Any number of
- * viewers share one upstream read per team; answers carry `Cache-Control` (max-age, stale-while-revalidate,
- * stale-if-error), `Age` and `ETag`. `Req` is the type of toNodeHandler's `req` (Express's `Request`), `Ctx` that of
- * the Fetch handler's second argument (Hono's `Context`), as authorize sees them.
+ * The route that serves the team's balance to your pages, keeping the key on the server: `GET` its mount point
+ * (`basePath`, default `/api/billing`) for the balance, or `GET <basePath>/user/credits/info` from a keyless client
+ * (`baseUrl: "/api/billing"`); anything else is a 404. Any number of viewers share one upstream read per team; answers
+ * carry `Cache-Control` (private, max-age, stale-if-error), `Age` and `ETag`. `Req` is the type of toNodeHandler's
+ * `req` (Express's `Request`), `Ctx` that of the Fetch handler's second argument (Hono's `Context`), as authorize sees them.
  *
- * @throws ConfigurationError when `allowTopup` has no `authorize`, or a number option is not a non-negative number.
+ * @throws ConfigurationError when `allowTopup` has no `authorize`, a number option is not a non-negative number, or `basePath` is no path.
  */
 export function createBillingHandler<Req = IncomingMessage, Ctx = unknown>(options: BillingHandlerOptions<Req, Ctx> = {}): BillingHandler<Ctx> {
   const settings = settingsOf(options, (message) => new ConfigurationError(message));
   const { allowTopup = false, authorize } = options;
   const log = options.log ?? console.error;
+  const now = options.now ?? Date.now;
   if (allowTopup && !authorize) {
     throw new ConfigurationError("allowTopup: true needs authorize(request): without it, any page that can POST to the route spends the team's money");
   }
+  const operationOf = createRouter(settings.basePath, allowTopup);
   // Cooldowns live apart from the stored answers: a team in a cooldown that the LRU of answers lets go is still left
   // alone when it comes back. Only failing teams are here (a success drops its entry), at most this many.
   const cooldowns = new LRUCache<string, Cooldown>({ max: Math.max(1_000, settings.maxTeams) });
   const store = createBalanceStore({
     maxAgeMs: settings.maxAgeSeconds * 1000,
     staleWhileRevalidateMs: settings.staleWhileRevalidateSeconds * 1000,
+    refreshWaitMs: settings.refreshWaitMs,
     staleIfErrorMs: settings.staleIfErrorSeconds * 1000,
     maxCooldownMs: settings.maxCooldownSeconds * 1000,
-    now: options.now ?? Date.now,
+    now,
     random: options.random ?? Math.random,
     log,
     cooldowns: { keep: (team) => void cooldowns.set(team.secret, team.cooldown), drop: (team) => void cooldowns.delete(team.secret) },
@@ -78,10 +83,28 @@ export function createBillingHandler<Req = IncomingMessage, Ctx = unknown>(optio
   function newTeam(apiKey: string): TeamEntry {
     // The route answers its viewers at once: it never sleeps on a Retry-After (the store leaves upstream alone instead).
     const client: BillingClientOptions = { apiKey, baseUrl: options.baseUrl, fetch: options.fetch, timeoutMs: settings.timeoutMs, maxRetries: settings.maxRetries, maxRetryAfterMs: 0, log: options.log };
-    // Without allowTopup the route holds the read-only client, which has no way to buy at all.
+    // Without allowTopup the route holds no client that can buy at all. Made now: a key that cannot work fails here.
     const billing = allowTopup ? createBillingClient(client) : undefined;
-    const reader = billing ?? createCreditsClient(client);
-    return { read: (signal) => reader.getCreditsInfo({ signal }), secret: apiKey, cooldown: cooldowns.get(apiKey) ?? { failures: 0 }, generation: 0, billing };
+    if (!billing) createCreditsClient(client);
+    return { read: (signal) => datedRead(client, signal), secret: apiKey, cooldown: cooldowns.get(apiKey) ?? { failures: 0 }, generation: 0, billing };
+  }
+
+  /**
+   * One upstream read with the exchange it came in (headers, when asked, when answered), to date its answer by. A
+   * client of its own per read (a few a minute per team): reads of one team may overlap across a top-up.
+   */
+  async function datedRead(client: BillingClientOptions, signal: AbortSignal): Promise<Upstream> {
+    const send: FetchLike = client.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    let exchange: Exchange | undefined;
+    // Each attempt notes its own times: the one that answered is the one that counts.
+    const dating: FetchLike = async (url, init) => {
+      const requestTime = now();
+      const response = await send(url, init);
+      exchange = { headers: response.headers, requestTime, responseTime: now() };
+      return response;
+    };
+    const data = await createCreditsClient({ ...client, fetch: dating }).getCreditsInfo({ signal });
+    return { data, exchange };
   }
 
   const apiKey = options.apiKey;
@@ -118,9 +141,9 @@ export function createBillingHandler<Req = IncomingMessage, Ctx = unknown>(optio
     return team;
   }
 
-  async function serve(request: RouteRequest, incoming: Incoming, withBody: () => Request | Promise<Request>): Promise<RouteAnswer> {
-    const operation = operationOf(request, allowTopup);
-    if (typeof operation !== "string") return errorAnswer({ error: "method_not_allowed", status: 405 }, { allow: operation.allow });
+  async function serve(request: RouteRequest, incoming: Incoming, bodyText: () => Promise<string | undefined>): Promise<RouteAnswer> {
+    const operation = operationOf(request);
+    if (typeof operation !== "string") return operation;
     const context = { operation, ...incoming } as AuthorizeContext<Req, Ctx>;
     if (authorize) {
       let verdict: boolean | Response;
@@ -135,7 +158,7 @@ export function createBillingHandler<Req = IncomingMessage, Ctx = unknown>(optio
     const team = await teamFor(request, context);
     if (!("read" in team)) return team;
     if (operation === "topup") {
-      const { answer, sent, error } = await purchaseThroughRoute(await withBody(), team.billing!);
+      const { answer, sent, error } = await purchaseThroughRoute(request, bodyText, team.billing!);
       // Sent, the purchase may move the balance whatever its answer: no read begun before it is the balance any more.
       if (sent) store.invalidate(team);
       if (error !== undefined && answer.status >= 500) log(`olostep-billing route: a top-up failed (answered ${answer.status})`, keylessError(error, [team.secret]));
@@ -150,23 +173,16 @@ export function createBillingHandler<Req = IncomingMessage, Ctx = unknown>(optio
   }
 
   // Whatever goes wrong inside (a bug included) is a logged 500, never a rejected promise for the framework to word.
-  const core: RouteCore = (request, incoming, withBody) => serve(request, incoming, withBody).catch((error: unknown) => failed(INTERNAL, "the route failed", error));
-  const handler: BillingHandler<Ctx> = (request, context) => core(request, { context }, () => request).then(toResponse);
-  return Object.assign(handler, { [ROUTE_CORE]: core });
+  const core: RouteCore = (request, incoming, bodyText) => serve(request, incoming, bodyText).catch((error: unknown) => failed(INTERNAL, "the route failed", error));
+  const handler: BillingHandler<Ctx> = (request, context) => core(request, { context }, () => fetchBody(request)).then(toResponse);
+  cores.set(handler, core);
+  return handler;
 }
 
-/**
- * One URL for the widget and the keyless client alike: the route answers at the path it is mounted on (GET and HEAD
- * read, POST buys) and at that path plus the API's own paths (`/user/credits/info`, `/user/purchase-topup`), which is
- * what `createCreditsClient({ baseUrl: "/api/billing" })` requests.
- */
-function operationOf(request: RouteRequest, allowTopup: boolean): "read" | "topup" | { allow: string } {
-  const { method } = request;
-  const path = new URL(request.url).pathname.replace(/\/+$/, "");
-  const reads = method === "GET" || method === "HEAD";
-  if (path.endsWith(CREDITS_PATH)) return reads ? "read" : { allow: "GET, HEAD" };
-  if (path.endsWith(TOPUP_PATH)) return method === "POST" && allowTopup ? "topup" : { allow: allowTopup ? "POST" : "" };
-  if (reads) return "read";
-  if (method === "POST" && allowTopup) return "topup";
-  return { allow: allowTopup ? "GET, HEAD, POST" : "GET, HEAD" };
+/** A Fetch Request's body as text, unless it says or turns out to be larger than any purchase. */
+async function fetchBody(request: Request): Promise<string | undefined> {
+  if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) return undefined;
+  // A body the framework has read already is no purchase (the amount check refuses it).
+  const text = await request.text().catch(() => "");
+  return text.length > MAX_BODY_BYTES ? undefined : text;
 }

@@ -1,8 +1,10 @@
 // What a browser's HTTP cache needs from the route: a strong ETag of the body, Cache-Control that is private (one
 // team's money, never a shared cache's), and 304 for a matching If-None-Match (RFC 9110 §13.1.2, weak comparison).
 // Freshness is said as RFC 9111 §4.2 reads it: `max-age` is the answer's whole freshness lifetime and `Age` the time
-// since upstream gave it, so that a cache's current_age (Age, plus its own time) counts against max-age once, as the
-// route counts it; RFC 5861's stale-while-revalidate and stale-if-error say how long it may stand in once stale.
+// since upstream gave it (its corrected initial age, §4.2.3, plus the route's own time), rounded up, so that a cache's
+// current_age (Age, plus its own time) counts against max-age once, as the route counts it, and never less. RFC 5861's
+// stale-if-error says how long it may stand in for a failing route; stale-while-revalidate is not sent: a browser
+// would show a stale answer without asking, where the route would have given its viewer a fresh one.
 import type { RouteAnswer, RouteRequest } from "./route-answer.js";
 
 /** A stored answer as the route serves it: the exact body, its tag and its length in bytes, made once. */
@@ -12,13 +14,29 @@ export type Representation = { body: string; etag: string; length: string };
 export type Freshness = {
   /** The freshness lifetime: `max-age`. */
   lifetimeSeconds: number;
-  /** Time since upstream answered: `Age`. */
+  /** Time since upstream gave the answer, rounded up: `Age`. Greater than the lifetime once the answer is stale. */
   ageSeconds: number;
-  /** How long past its lifetime the route serves it while one refresh runs: `stale-while-revalidate` (0: left out). */
-  staleWhileRevalidateSeconds: number;
   /** How long past its lifetime the route serves it while upstream fails: `stale-if-error` (0: left out). */
   staleIfErrorSeconds: number;
 };
+
+/** What the route noted of the upstream exchange that gave an answer: its headers, and when it was asked and answered. */
+export type Exchange = { headers: { get(name: string): string | null }; requestTime: number; responseTime: number };
+
+/**
+ * How old upstream's answer already was when it arrived (ms): RFC 9111 §4.2.3's corrected_initial_age, the greater of
+ * its apparent age (arrival less its `Date`) and its `Age` plus the time the exchange took. A `Date` or `Age` that
+ * cannot be read counts for nothing, as the RFC says.
+ */
+export function initialAgeMs({ headers, requestTime, responseTime }: Exchange): number {
+  const date = Date.parse(headers.get("date") ?? "");
+  const apparentAge = Number.isNaN(date) ? 0 : Math.max(0, responseTime - date);
+  // A list-based Age uses its first member (§5.1); anything but a non-negative integer is ignored; past 2^31, 2^31 (§1.2.2).
+  const age = /^\s*(\d+)\s*(?:,|$)/.exec(headers.get("age") ?? "")?.[1];
+  const ageValueMs = age === undefined ? 0 : Math.min(Number(age), 2 ** 31) * 1000;
+  const correctedAgeValue = ageValueMs + Math.max(0, responseTime - requestTime);
+  return Math.max(apparentAge, correctedAgeValue);
+}
 
 /** A strong ETag: the base64url of the body's SHA-256 (Web Crypto, so every runtime the route runs in has it). */
 export async function etagOf(body: string): Promise<string> {
@@ -36,12 +54,10 @@ export function matches(ifNoneMatch: string | null, etag: string): boolean {
   return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === bare);
 }
 
-/** `private, max-age=L`, then the RFC 5861 windows that apply (a zero window is no permission, so it is left out). */
+/** `private, max-age=L`, then `stale-if-error` unless it is 0 (a zero window is no permission, so it is left out). */
 export function cacheControl(freshness: Freshness): string {
-  let value = `private, max-age=${freshness.lifetimeSeconds}`;
-  if (freshness.staleWhileRevalidateSeconds > 0) value += `, stale-while-revalidate=${freshness.staleWhileRevalidateSeconds}`;
-  if (freshness.staleIfErrorSeconds > 0) value += `, stale-if-error=${freshness.staleIfErrorSeconds}`;
-  return value;
+  const value = `private, max-age=${freshness.lifetimeSeconds}`;
+  return freshness.staleIfErrorSeconds > 0 ? `${value}, stale-if-error=${freshness.staleIfErrorSeconds}` : value;
 }
 
 /**

@@ -1,42 +1,40 @@
-// The route as a node:http / Express `(req, res)` function. A viewer who disconnects aborts the request's signal, so
-// that nobody keeps waiting for an answer no one will read. A read goes to the handler's core as a view of the
-// IncomingMessage (no Request, no Response per viewer, authorize or not); the app's door gets that view and `req`.
+// The route as a node:http / Express `(req, res)` function: the same core as the Fetch handler, given a view of the
+// IncomingMessage (no Request, no Response per viewer) and the body only if a top-up asks for it. A viewer who
+// disconnects aborts the request's signal, so that nobody keeps waiting for an answer no one will read.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ROUTE_CORE, type BillingHandler, type RouteCore } from "./handler.js";
+import { ConfigurationError } from "../index.js";
+import { routeCoreOf, type BillingHandler } from "./handler.js";
 import type { RouteAnswer, RouteRequest } from "./route-answer.js";
 import type { RouteLog } from "./route-options.js";
-
-/** A purchase body is a few bytes; anything bigger is not one, and is not read further. */
-const MAX_BODY = 16 * 1024;
-/** Connection-level headers describe this hop only, and a Fetch Request refuses some of them. */
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "te", "trailer", "host"]);
+import { MAX_BODY_BYTES } from "./topup-route.js";
 
 /** What toNodeHandler takes besides the handler. */
 export type NodeHandlerOptions = {
-  /** Where a failure of the handler itself or of writing its answer is reported, with the error. Default console.error. */
+  /** Where a failure to write the answer (the connection gone mid-way) is reported, with the error. Default console.error. */
   log?: RouteLog;
 };
 
 /**
- * The handler as a `node:http` listener (Express, Fastify's raw hook, a plain `createServer`): reads answer without
- * building a Request or a Response, and a body is read only for a top-up, up to 16 KiB. authorize gets `req` (Express's,
- * with its session) as `context.req`; every `Set-Cookie` of a Response it returns is sent.
+ * The handler made by createBillingHandler as a `node:http` listener (Express, Fastify's raw hook, a plain
+ * `createServer`): reads answer without building a Request or a Response, and a body is read only for a top-up, up to
+ * 16 KiB. authorize gets `req` (Express's, with its session) as `context.req`; every `Set-Cookie` of a Response it
+ * returns is sent. The route matches the whole path the browser asked for (Express's `req.originalUrl`), against its
+ * `basePath`.
+ *
+ * @throws ConfigurationError when `handle` was not made by createBillingHandler (a wrapper of the app's own): put the
+ * app's logic in the handler's `authorize` and `apiKey` options instead.
  */
 export function toNodeHandler(handle: BillingHandler<never>, options: NodeHandlerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+  const core = routeCoreOf(handle);
+  if (!core) {
+    throw new ConfigurationError(
+      "toNodeHandler takes the handler createBillingHandler() returned, not a function of another making: put your own checks in its authorize and apiKey options",
+    );
+  }
   const log = options.log ?? console.error;
-  // A handler of another making (a wrapper of the app's own) gets real Requests and answers Responses.
-  const core: RouteCore =
-    (handle as BillingHandler<never> & { [ROUTE_CORE]?: RouteCore })[ROUTE_CORE] ??
-    ((_request, incoming, withBody) => Promise.resolve(withBody()).then((real) => (handle as BillingHandler<unknown>)(real, incoming.req)));
   return (req, res) => {
     const viewer = new NodeViewer(req, res);
-    const reads = viewer.method === "GET" || viewer.method === "HEAD";
-    const answered = reads ? core(viewer, { req }, () => viewer.toRequest()) : viewer.withBody().then((request) => (request ? core(request, { req }, () => request) : TOO_LARGE));
-    answered
-      .catch((error: unknown) => {
-        log("olostep-billing route: the handler failed (answered 500 internal)", error);
-        return INTERNAL;
-      })
+    core(viewer, { req }, () => viewer.bodyText())
       .then((answer) => write(res, answer))
       .catch((error: unknown) => {
         log("olostep-billing route: writing the answer failed; the connection was closed", error);
@@ -45,11 +43,7 @@ export function toNodeHandler(handle: BillingHandler<never>, options: NodeHandle
   };
 }
 
-const json = (status: number, error: string): RouteAnswer => ({ status, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: JSON.stringify({ error, status }) });
-const TOO_LARGE = json(413, "too_large");
-const INTERNAL = json(500, "internal");
-
-/** One viewer's request as the route reads it; its signal and its Request are made only if something asks for them. */
+/** One viewer's request as the route reads it; its signal is made only if something asks for it. */
 class NodeViewer implements RouteRequest {
   readonly method: string;
   readonly url: string;
@@ -82,20 +76,16 @@ class NodeViewer implements RouteRequest {
     return this.#controller.signal;
   }
 
-  toRequest(body?: string): Request {
-    return new Request(this.url, { method: this.method, headers: headersOf(this.req), body, signal: this.signal });
-  }
-
-  /** The Request with its body, or undefined when the body is larger than any purchase could be. */
-  async withBody(): Promise<Request | undefined> {
+  /** The body as text, or undefined once it is larger than any purchase could be (the rest is not read). */
+  async bodyText(): Promise<string | undefined> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of this.req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_BODY) return undefined;
+      if (size > MAX_BODY_BYTES) return undefined;
       chunks.push(chunk);
     }
-    return this.toRequest(Buffer.concat(chunks).toString("utf8"));
+    return Buffer.concat(chunks).toString("utf8");
   }
 }
 
@@ -106,15 +96,6 @@ function urlOf(req: IncomingMessage): string {
   const https = (req.socket as { encrypted?: boolean }).encrypted || (typeof forwarded === "string" && forwarded.split(",")[0]!.trim() === "https");
   const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "/";
   return `${https ? "https" : "http"}://${req.headers.host ?? "localhost"}${path}`;
-}
-
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name)) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-  }
-  return headers;
 }
 
 async function write(res: ServerResponse, answer: RouteAnswer): Promise<void> {

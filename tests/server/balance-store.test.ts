@@ -5,18 +5,19 @@
 import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import { RateLimitError, ServerError, TimeoutError } from "../../src";
-import { createBalanceStore, FAILURE_BACKOFF, type Team } from "../../src/server/balance-store";
+import { createBalanceStore, FAILURE_BACKOFF, type Team, type Upstream } from "../../src/server/balance-store";
 
 const SECRET = "sk_live_STORESECRET_0123456789";
 
 /** Upstream reads the test settles by hand, in order, with the signal each was given. */
 function upstream() {
   const reads: { signal: AbortSignal; answer(data: unknown): void; fail(error: unknown): void }[] = [];
-  const read = (signal: AbortSignal) => new Promise<unknown>((answer, fail) => void reads.push({ signal, answer, fail }));
+  const read = (signal: AbortSignal) => new Promise<Upstream>((resolve, fail) => void reads.push({ signal, answer: (data) => resolve({ data }), fail }));
   return { reads, read };
 }
 
-function setup(options: { random?: number; maxAgeMs?: number; staleWhileRevalidateMs?: number; staleIfErrorMs?: number; maxCooldownMs?: number; secret?: string; noCooldowns?: boolean; log?: () => void } = {}) {
+/** refreshWaitMs 0 unless given: a stale viewer is given the stored answer at once (the wait has tests of its own). */
+function setup(options: { random?: number; maxAgeMs?: number; staleWhileRevalidateMs?: number; refreshWaitMs?: number; staleIfErrorMs?: number; maxCooldownMs?: number; secret?: string; noCooldowns?: boolean; log?: () => void } = {}) {
   let now = 1_000_000;
   const logged: { line: string; error: unknown }[] = [];
   const kept: string[] = [];
@@ -24,6 +25,7 @@ function setup(options: { random?: number; maxAgeMs?: number; staleWhileRevalida
   const store = createBalanceStore({
     maxAgeMs: options.maxAgeMs ?? 10_000,
     staleWhileRevalidateMs: options.staleWhileRevalidateMs ?? 20_000,
+    refreshWaitMs: options.refreshWaitMs ?? 0,
     staleIfErrorMs: options.staleIfErrorMs ?? 60_000,
     maxCooldownMs: options.maxCooldownMs ?? 300_000,
     now: () => now,
@@ -49,16 +51,25 @@ async function answered<T>(pending: Promise<T>, reads: ReturnType<typeof upstrea
 const credits = (outcome: Awaited<ReturnType<ReturnType<typeof createBalanceStore>["read"]>>) => (outcome.kind === "value" ? (JSON.parse(outcome.stored.body) as { credits: number }).credits : outcome.kind);
 
 describe("the windows, to the millisecond", () => {
-  test("fresh until maxAge less the jitter (random 0.5: 5 % early), then stale while one refresh runs", async () => {
+  test("fresh for maxAge less the jitter (random 0.5: 5 % early) in whole seconds, to the millisecond; then stale, Age past max-age, while one refresh runs", async () => {
     const { store, team, reads, at, viewer } = setup({ random: 0.5 });
     const first = await answered(store.read(team, viewer), reads, 0, { credits: 1 });
-    expect(first).toMatchObject({ kind: "value", freshness: { lifetimeSeconds: 9, ageSeconds: 0, staleWhileRevalidateSeconds: 20, staleIfErrorSeconds: 60 } });
-    at(9_499);
+    expect(first).toMatchObject({ kind: "value", freshness: { lifetimeSeconds: 9, ageSeconds: 0, staleIfErrorSeconds: 60 } });
+    at(8_001);
+    expect(await store.read(team, viewer)).toMatchObject({ kind: "value", freshness: { lifetimeSeconds: 9, ageSeconds: 9 } });
+    at(9_000);
     expect(await store.read(team, viewer)).toMatchObject({ kind: "value", freshness: { lifetimeSeconds: 9, ageSeconds: 9 } });
     expect(reads).toHaveLength(1);
-    at(9_500);
-    expect(credits(await store.read(team, viewer))).toBe(1);
+    at(9_001);
+    expect(await store.read(team, viewer)).toMatchObject({ kind: "value", freshness: { lifetimeSeconds: 9, ageSeconds: 10 } });
     expect(reads).toHaveLength(2);
+  });
+
+  test("a lifetime under a second is none; a maxAge of a second or more keeps at least one", async () => {
+    for (const [maxAgeMs, lifetimeSeconds] of [[500, 0], [1_000, 1], [1_999, 1], [2_000, 1], [3_000, 2]] as const) {
+      const { store, team, reads, viewer } = setup({ maxAgeMs, random: 0.9 });
+      expect(await answered(store.read(team, viewer), reads, 0, { credits: 1 })).toMatchObject({ freshness: { lifetimeSeconds } });
+    }
   });
 
   test("stale-while-revalidate ends at freshUntil + its window: the stored answer at that millisecond, a wait one after", async () => {
@@ -209,7 +220,7 @@ describe("the shared read", () => {
   test("a background refresh is handed to keepAlive and holds itself: no viewer leaving cancels it", async () => {
     const s = setup();
     await answered(s.store.read(s.team, s.viewer), s.reads, 0, { credits: 1 });
-    s.at(10_000);
+    s.at(10_001);
     const kept: Promise<unknown>[] = [];
     expect(credits(await s.store.read(s.team, s.viewer, (work) => void kept.push(work)))).toBe(1);
     expect(kept).toHaveLength(1);
@@ -237,6 +248,72 @@ describe("the shared read", () => {
     expect(s.team.flight).toBeUndefined();
     s.at(10_001);
     expect(credits(await answered(s.store.read(s.team, s.viewer), s.reads, 1, { credits: 2 }))).toBe(2);
+  });
+});
+
+describe("a stale viewer's wait for the refresh", () => {
+  test("the refresh's answer when it lands within refreshWaitMs, for every viewer waiting on it", async () => {
+    const s = setup({ refreshWaitMs: 600_000 });
+    await answered(s.store.read(s.team, s.viewer), s.reads, 0, { credits: 1 });
+    s.at(10_001);
+    const waiting = [s.store.read(s.team, s.viewer), s.store.read(s.team, s.viewer)];
+    await settle();
+    expect(s.reads).toHaveLength(2);
+    s.reads[1]!.answer({ credits: 2 });
+    for (const outcome of await Promise.all(waiting)) expect(outcome).toMatchObject({ kind: "value", freshness: { ageSeconds: 0, lifetimeSeconds: 10 } });
+    expect((await Promise.all(waiting)).map(credits)).toEqual([2, 2]);
+  });
+
+  test("the stale answer, its Age past its lifetime, once the wait runs out; the refresh goes on and is stored", async () => {
+    const s = setup({ refreshWaitMs: 5 });
+    await answered(s.store.read(s.team, s.viewer), s.reads, 0, { credits: 1 });
+    s.at(12_000);
+    expect(await s.store.read(s.team, s.viewer)).toMatchObject({ kind: "value", freshness: { ageSeconds: 12, lifetimeSeconds: 10 } });
+    expect(s.reads[1]!.signal.aborted).toBe(false);
+    s.reads[1]!.answer({ credits: 2 });
+    await settle();
+    expect(credits(await s.store.read(s.team, s.viewer))).toBe(2);
+  });
+
+  test("the refresh's failure within the wait: the stale answer while stale-if-error allows, else the error", async () => {
+    const s = setup({ refreshWaitMs: 600_000, staleIfErrorMs: 5_000 });
+    await answered(s.store.read(s.team, s.viewer), s.reads, 0, { credits: 1 });
+    s.at(12_000);
+    const standing = s.store.read(s.team, s.viewer);
+    await settle();
+    s.reads[1]!.fail(new TimeoutError("t", { method: "GET", path: "/" }));
+    expect(credits(await standing)).toBe(1);
+    // Past stale-if-error (and the backoff) the same failure is the answer.
+    s.at(40_000);
+    const failing = s.store.read(s.team, s.viewer);
+    await settle();
+    s.reads[2]!.fail(new TimeoutError("t", { method: "GET", path: "/" }));
+    expect(await failing).toMatchObject({ kind: "error", error: { error: "upstream_timeout" } });
+  });
+
+  test("a viewer leaving during the wait is gone, leaves no listener, and the refresh goes on for the others", async () => {
+    const s = setup({ refreshWaitMs: 600_000 });
+    await answered(s.store.read(s.team, s.viewer), s.reads, 0, { credits: 1 });
+    s.at(10_001);
+    const page = new AbortController();
+    const leaving = s.store.read(s.team, { signal: page.signal });
+    const staying = s.store.read(s.team, s.viewer);
+    await settle();
+    page.abort();
+    expect(await leaving).toEqual({ kind: "left" });
+    expect(getEventListeners(page.signal, "abort")).toHaveLength(0);
+    expect(s.reads[1]!.signal.aborted).toBe(false);
+    s.reads[1]!.answer({ credits: 2 });
+    expect(credits(await staying)).toBe(2);
+  });
+
+  test("a viewer whose wait ended (answered or run out) leaves no listener on its signal", async () => {
+    const s = setup({ refreshWaitMs: 5 });
+    const page = new AbortController();
+    await answered(s.store.read(s.team, s.viewer), s.reads, 0, { credits: 1 });
+    s.at(10_001);
+    await s.store.read(s.team, { signal: page.signal });
+    expect(getEventListeners(page.signal, "abort")).toHaveLength(0);
   });
 });
 
@@ -336,7 +413,7 @@ describe("the hard paths", () => {
   test("a viewer who joins a background refresh and leaves does not cancel it: the refresh holds itself", async () => {
     const s = setup();
     await answered(s.store.read(s.team, s.viewer), s.reads, 0, { credits: 1 });
-    s.at(10_000);
+    s.at(10_001);
     await s.store.read(s.team, s.viewer);
     expect(s.reads).toHaveLength(2);
     // Past the stale window, a viewer waits on the refresh under way, then leaves.
@@ -357,7 +434,7 @@ describe("the hard paths", () => {
     const s = setup({ staleWhileRevalidateMs: 0 });
     const page = new AbortController();
     await answered(s.store.read(s.team, { signal: page.signal }), s.reads, 0, { credits: 1 });
-    s.at(10_000);
+    s.at(10_001);
     await answered(s.store.read(s.team, { signal: page.signal }), s.reads, 1, { credits: 2 });
     expect(getEventListeners(page.signal, "abort")).toHaveLength(0);
   });

@@ -1,5 +1,5 @@
 // Who may use the route (the app's authorize), whose key it uses (one, or one per customer team), where it answers
-// (one URL for the widget and the keyless client), and that the key never comes back out of it.
+// (its mount point and the keyless client's paths, nowhere else), and that the key never comes back out of it.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ConfigurationError, createCreditsClient } from "../../src";
@@ -7,7 +7,7 @@ import { createBillingHandler, toNodeHandler, type Authorize, type RouteRequest 
 import { json, startFaultServer, type Handler } from "../helpers/fault-server";
 import { bench, CANARY, example, PAGE, view } from "./helpers";
 
-const post = (body = '{"credits":10000}', headers: Record<string, string> = { origin: PAGE, "content-type": "application/json" }) =>
+const post = (body = '{"credits":10000}', headers: Record<string, string> = { origin: PAGE, "content-type": "application/json", "idempotency-key": "door-1" }) =>
   view("/api/billing", { method: "POST", headers, body });
 
 describe("authorize: the app's door, before anything else", () => {
@@ -73,11 +73,11 @@ describe("top-ups through the route", () => {
   });
 
   test.each([
-    ["another origin", '{"credits":10000}', { origin: "https://evil.example", "content-type": "application/json" }, 403, "cross_origin"],
-    ["no Origin", '{"credits":10000}', { "content-type": "application/json" }, 403, "cross_origin"],
-    ["a form post", "credits=10000", { origin: PAGE, "content-type": "application/x-www-form-urlencoded" }, 415, "json_required"],
-    ["an amount outside the enum", '{"credits":12345}', { origin: PAGE, "content-type": "application/json" }, 400, "invalid_credits"],
-    ["a body that is not JSON", "{oops", { origin: PAGE, "content-type": "application/json" }, 400, "invalid_credits"],
+    ["another origin", '{"credits":10000}', { origin: "https://evil.example", "content-type": "application/json", "idempotency-key": "k-1" }, 403, "cross_origin"],
+    ["no Origin", '{"credits":10000}', { "content-type": "application/json", "idempotency-key": "k-1" }, 403, "cross_origin"],
+    ["a form post", "credits=10000", { origin: PAGE, "content-type": "application/x-www-form-urlencoded", "idempotency-key": "k-1" }, 415, "json_required"],
+    ["an amount outside the enum", '{"credits":12345}', { origin: PAGE, "content-type": "application/json", "idempotency-key": "k-1" }, 400, "invalid_credits"],
+    ["a body that is not JSON", "{oops", { origin: PAGE, "content-type": "application/json", "idempotency-key": "k-1" }, 400, "invalid_credits"],
   ])("%s is refused and buys nothing", async (_name, body, headers, status, error) => {
     const { handle, upstream } = await bench(allowed, json(200, receipt));
     const response = await handle(post(body, headers));
@@ -144,19 +144,61 @@ describe("a key per customer team (apiKey as a function of the request)", () => 
   });
 });
 
-describe("one URL for the widget and the keyless client", () => {
+describe("where the route answers: its mount point and the keyless client's paths, nowhere else", () => {
   test("mounted at /api/billing, it answers the mount path and the client's /api/billing/user/credits/info alike", async () => {
     const { handle, upstream } = await bench();
     const widget = await handle(view("/api/billing"));
     const client = createCreditsClient({ baseUrl: "/api/billing", fetch: (url, init) => handle(new Request(`${PAGE}${url}`, init)) });
     expect(await widget.json()).toEqual(example);
     expect(await client.getCreditsInfo()).toEqual(example);
+    expect((await handle(view("/api/billing/"))).status).toBe(200);
     expect(upstream.requests).toHaveLength(1);
   });
 
-  test("through node:http (toNodeHandler), Express-style mount included (originalUrl), HEAD and 304 too", async () => {
+  test.each(["/api/billing/anything", "/api/billing/foo/bar", "/api/billing/user/credits/history", "/api/billing/user/credits/info/more", "/anything/at/all", "/api/billingx", "/"])(
+    "%s is a 404 problem, never cached, with no upstream call and no door asked",
+    async (path) => {
+      const doors: string[] = [];
+      const { handle, upstream } = await bench({ authorize: (request) => (doors.push(request.url), true) });
+      const response = await handle(view(path));
+      expect([response.status, response.headers.get("content-type"), response.headers.get("cache-control")]).toEqual([404, "application/problem+json", "no-store"]);
+      expect(await response.json()).toMatchObject({ status: 404, error: "not_found", title: "Not Found" });
+      expect([upstream.requests.length, doors]).toEqual([0, []]);
+    },
+  );
+
+  test("a method a path does not take is a 405 with Allow, every time; the purchase path without allowTopup is not there at all", async () => {
     const { handle } = await bench();
-    const node = toNodeHandler(handle);
+    for (const [path, method, allow] of [["/api/billing", "DELETE", "GET, HEAD"], ["/api/billing", "POST", "GET, HEAD"], ["/api/billing/user/credits/info", "POST", "GET, HEAD"], ["/api/billing/user/credits/info", "PUT", "GET, HEAD"]] as const) {
+      const response = await handle(view(path, { method }));
+      expect({ path, method, status: response.status, allow: response.headers.get("allow") }).toEqual({ path, method, status: 405, allow });
+    }
+    expect((await handle(view("/api/billing/user/purchase-topup", { method: "POST" }))).status).toBe(404);
+    const buying = await bench({ allowTopup: true, authorize: () => true });
+    for (const [path, method, allow] of [["/api/billing", "PUT", "GET, HEAD, POST"], ["/api/billing/user/purchase-topup", "GET", "POST"], ["/api/billing/user/purchase-topup", "HEAD", "POST"]] as const) {
+      const response = await buying.handle(view(path, { method }));
+      expect({ path, method, status: response.status, allow: response.headers.get("allow") }).toEqual({ path, method, status: 405, allow });
+    }
+  });
+
+  test("basePath mounts it elsewhere: the balance there and under it, the default path a 404", async () => {
+    const { handle } = await bench({ basePath: "/team/credits/" });
+    expect((await handle(view("/team/credits"))).status).toBe(200);
+    expect((await handle(view("/team/credits/user/credits/info"))).status).toBe(200);
+    expect((await handle(view("/api/billing"))).status).toBe(404);
+    const root = await bench({ basePath: "/" });
+    expect((await root.handle(view("/"))).status).toBe(200);
+    expect((await root.handle(view("/user/credits/info"))).status).toBe(200);
+    expect((await root.handle(view("/anything"))).status).toBe(404);
+  });
+
+  test.each(["api/billing", "", "/api/billing?x=1", "/api/billing#top", "/api bill"])("basePath %j is refused at start-up", (basePath) => {
+    expect(() => createBillingHandler({ apiKey: CANARY, basePath })).toThrow(/basePath must be a path starting with "\/"/);
+  });
+
+  test("through node:http (toNodeHandler), Express-style mount included (originalUrl), HEAD and 304 too", async () => {
+    const { handler } = await bench();
+    const node = toNodeHandler(handler);
     // Express strips the mount path from req.url and keeps the whole path in req.originalUrl.
     const server = createServer((req: IncomingMessage & { originalUrl?: string }, res) => {
       req.originalUrl = req.url;
@@ -174,17 +216,17 @@ describe("one URL for the widget and the keyless client", () => {
       expect(again.status).toBe(304);
       const head = await fetch(`${base}/api/billing`, { method: "HEAD" });
       expect([head.status, head.headers.get("etag")]).toEqual([200, first.headers.get("etag")]);
+      expect((await fetch(`${base}/api/billing/anything`)).status).toBe(404);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
   });
 
-  test("other methods get 405 with Allow; the top-up path without allowTopup is 405 too", async () => {
-    const { handle } = await bench();
-    for (const [path, method] of [["/api/billing", "DELETE"], ["/api/billing/user/credits/info", "POST"], ["/api/billing/user/purchase-topup", "POST"]] as const) {
-      expect((await handle(view(path, { method }))).status).toBe(405);
-    }
+  test("toNodeHandler takes only a handler createBillingHandler made: a wrapper of the app's own is a ConfigurationError saying so", () => {
+    const wrapper = (request: Request) => Promise.resolve(new Response(request.url));
+    expect(() => toNodeHandler(wrapper)).toThrow(ConfigurationError);
+    expect(() => toNodeHandler(wrapper)).toThrow(/createBillingHandler\(\)/);
   });
 });
 

@@ -1,10 +1,10 @@
 // Errors kept: every 5xx the route answers leaves a log line with the error behind it and that error's cause, through
 // the `log` option (console.error by default), never with a key in it; the node adapter and the store keep the error.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { ConnectionError, ServerError } from "../../src";
-import { createBillingHandler, toNodeHandler, type BillingHandler } from "../../src/server";
+import { createBillingHandler, toNodeHandler } from "../../src/server";
 import { json, startFaultServer } from "../helpers/fault-server";
 import { bench, CANARY, view } from "./helpers";
 
@@ -78,28 +78,35 @@ test("apiKey(request) throwing, or giving a key that is no header value: a logge
 
 test("a bug inside the route (here its clock throws) is a logged 500 internal, from the Fetch handler and through node:http", async () => {
   const bug = new Error("clock broke");
-  const { handle, logged } = await bench({ now: () => { throw bug; } });
+  const { handle, handler, logged } = await bench({ now: () => { throw bug; } });
   const response = await handle(view());
   expect([response.status, await response.json()]).toEqual([500, { error: "internal", status: 500 }]);
   expect(logged).toEqual([{ line: "olostep-billing route: the route failed (answered 500 internal)", error: bug }]);
-  const answer = await throughNode(toNodeHandler(handle));
+  const answer = await throughNode(toNodeHandler(handler));
   expect(answer.status).toBe(500);
   expect(logged).toHaveLength(2);
   expect(logged[1]!.error).toBe(bug);
 });
 
-test("the node adapter keeps the error of a handler of another making (an app's wrapper) that fails", async () => {
-  const bug = new Error("wrapper broke", { cause: new Error("inner") });
-  const wrapper: BillingHandler = () => Promise.reject(bug);
+test("the node adapter logs a failure to write its answer and closes the connection", async () => {
+  const { handler } = await bench();
   const logged: unknown[] = [];
-  const answer = await throughNode(toNodeHandler(wrapper, { log: (line, error) => void logged.push([line, error]) }));
-  expect([answer.status, await answer.json()]).toEqual([500, { error: "internal", status: 500 }]);
-  expect(logged).toEqual([["olostep-billing route: the handler failed (answered 500 internal)", bug]]);
+  const route = toNodeHandler(handler, { log: (line, error) => void logged.push([line, error]) });
+  const broken = new Error("socket broke");
+  const answer = await throughNode((req, res) => {
+    res.writeHead = () => {
+      throw broken;
+    };
+    route(req, res);
+  }).catch((error: unknown) => error);
+  // The browser sees the connection close, with no answer.
+  expect(String(answer)).toMatch(/fetch failed/);
+  expect(logged).toEqual([["olostep-billing route: writing the answer failed; the connection was closed", broken]]);
 });
 
 test("a top-up whose outcome is unknown (upstream 500): the 502 is logged with the ServerError", async () => {
   const { handle, logged } = await bench({ allowTopup: true, authorize: () => true, maxRetries: 0 }, json(500, { error: "boom" }));
-  const response = await handle(view("/api/billing", { method: "POST", headers: { origin: "http://app.example:3000", "content-type": "application/json" }, body: '{"credits":10000}' }));
+  const response = await handle(view("/api/billing", { method: "POST", headers: { origin: "http://app.example:3000", "content-type": "application/json", "idempotency-key": "errors-1" }, body: '{"credits":10000}' }));
   expect(response.status).toBe(502);
   expect(logged.map((e) => e.line)).toEqual(["olostep-billing route: a top-up failed (answered 502)"]);
   expect(logged[0]!.error).toBeInstanceOf(ServerError);
@@ -120,7 +127,7 @@ test("without a log option, console.error gets the line and the error", async ()
   expect(seen).toEqual([["olostep-billing route: authorize threw; the request was refused (answered 500 authorize_failed)", thrown]]);
 });
 
-async function throughNode(listener: ReturnType<typeof toNodeHandler>): Promise<Response> {
+async function throughNode(listener: (req: IncomingMessage, res: ServerResponse) => void): Promise<Response> {
   const server = createServer(listener);
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   try {

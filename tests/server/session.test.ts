@@ -77,7 +77,7 @@ test("the session decides per operation and per team: viewers read, admins buy, 
   const viewer = await signIn(base, "viewer");
   const admin = await signIn(base, "admin");
   expect(await (await fetch(`${base}/api/billing`, { headers: { cookie: viewer } })).json()).toMatchObject({ team: "acme" });
-  const buy = (cookie: string) => fetch(`${base}/api/billing`, { method: "POST", headers: { cookie, origin: base, "content-type": "application/json" }, body: '{"credits":10000}' });
+  const buy = (cookie: string) => fetch(`${base}/api/billing`, { method: "POST", headers: { cookie, origin: base, "content-type": "application/json", "idempotency-key": `session-${cookie.length}` }, body: '{"credits":10000}' });
   expect((await buy(viewer)).status).toBe(403);
   expect((await buy(admin)).status).toBe(200);
   expect(upstream.requests.map((r) => [r.method, r.headers.authorization])).toEqual([["GET", "Bearer sk_live_team_acme"], ["POST", "Bearer sk_live_team_acme"]]);

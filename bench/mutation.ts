@@ -54,7 +54,7 @@ export function mutationSection(report: Report, date: string): { text: string; m
     for (const m of valid.filter((m) => m.status === "Survived" || m.status === "NoCoverage")) survivors.push([`${file}:${m.location.start.line}`, m.mutatorName, `\`${(m.replacement ?? "").replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 80)}\``, m.status]);
   }
   const text =
-    `## ${MUTATION_TITLE}\n\n_\`npm run bench:mutation\` on ${date}: the tests of tests/server/{balance-store,http-cache,caching,cooldowns,money}.test.ts (bench/mutation/jest.config.js)._\n\n` +
+    `## ${MUTATION_TITLE}\n\n_\`npm run bench:mutation\` on ${date}: the tests of tests/server/{balance-store,http-cache,caching,cooldowns,money,freshness,mounts}.test.ts (bench/mutation/jest.config.js)._\n\n` +
     table(["file", "mutants", "killed", "of which timed out", "survived", "no coverage", "killed", `≥ ${TARGET * 100} %`], rows) +
     (survivors.length ? `\n\nThe survivors:\n\n${table(["where", "mutator", "replacement", "status"], survivors)}` : "\n\nNo mutant survives.") +
     "\n";

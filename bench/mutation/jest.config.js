@@ -7,7 +7,7 @@ module.exports = {
   rootDir: "../..",
   testEnvironment: "node",
   roots: ["<rootDir>/tests/server"],
-  testMatch: ["**/tests/server/{balance-store,http-cache,caching,cooldowns,money}.test.ts"],
+  testMatch: ["**/tests/server/{balance-store,http-cache,caching,cooldowns,money,freshness,mounts}.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false, tsconfig: { module: "commonjs", moduleResolution: "node10" } }] },
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   testTimeout: 30_000,

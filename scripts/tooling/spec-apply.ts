@@ -10,6 +10,7 @@ import { writeFilesAtomically } from "./generated-files";
 import { lintErrors } from "./lint-spec";
 import { REPO_ROOT, repoLabel } from "./paths";
 import { diffSpecs, type Finding } from "./spec-diff";
+import { forThisKit } from "./spec-diff/kit";
 import { readSpecFile as readSpec } from "../../core/openapi/read";
 import { SpecError } from "../../core/openapi/check";
 import { type OpenApiDocument } from "../../core/openapi/document";
@@ -33,7 +34,7 @@ export async function applySpec(incoming: OpenApiDocument, options: { source: st
     if (problems.length > 0) throw new SpecError(`${source}: refused, Spectral finds ${problems.length} error(s), first: ${problems[0]}; nothing was changed`);
     log("valid OpenAPI 3, Spectral clean");
     const files = await renderGenerated(staged, repoLabel(spec));
-    findings = diffSpecs(current, incoming);
+    findings = forThisKit(diffSpecs(current, incoming));
     // generated/ first: a failure to write it (a bug, a full disk) leaves the spec as it was, and so no drift.
     writeFilesAtomically(out, files);
     renameSync(staged, spec);

@@ -186,8 +186,11 @@ type Code<Status> = Status extends `${infer N extends number}` ? N : Status;
 type Step<T, Name extends string> = Name extends "items" ? (T extends readonly (infer Item)[] ? Item : never) : T extends object ? (Name extends keyof T ? T[Name] : never) : never;
 type At<T, Field extends string> = Field extends `${infer Head}/${infer Rest}` ? At<NonNullable<Step<NonNullable<T>, Head>>, Rest> : Step<NonNullable<T>, Field>;
 type JsonOf<T> = [T] extends [never] ? never : T extends boolean ? "boolean" : T extends number ? "integer" | "number" : T extends string ? "string" : T extends readonly unknown[] ? "array" : T extends object ? "object" : never;
+/** What the compiler says of a field the spec no longer has, on the field's line. */
+type Missing = "no such field in generated/billing.ts: the spec dropped it";
+type Expected<T> = [T] extends [never] ? Missing : T;
 type Checked<R> = {
-  [Operation in keyof R]: { [Status in keyof R[Operation]]: { [Field in keyof R[Operation][Status]]: { type: JsonOf<NonNullable<At<Body<Operation, Status>, Field & string>>>; reads: KitRead["reads"] } } };
+  [Operation in keyof R]: { [Status in keyof R[Operation]]: { [Field in keyof R[Operation][Status]]: { type: Expected<JsonOf<NonNullable<At<Body<Operation, Status>, Field & string>>>>; reads: KitRead["reads"] } } };
 };
 
 /** The list as written, checked by the compiler against the generated types (see above). */

@@ -4,7 +4,7 @@
 // written `allow_usage:`), so a nested field is known by its last name; the compiler holds the rest (kit-reads.ts).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
-import { KIT_READS, KIT_SURFACES, type KitSurface } from "../../core/kit-reads";
+import { KIT_READS, KIT_SURFACES, type KitRead, type KitReads, type KitSurface } from "../../core/kit-reads";
 import { REPO } from "../helpers/run-script";
 
 /** Names too common in code to find by name (`error.code`, `lot.id`…): their entries are held by the compiler only. */
@@ -19,7 +19,7 @@ const NOT_ANSWERS: Record<string, string> = {
   "src/server/topup-route.ts": "credits: the browser's top-up request; the route passes upstream's answers on as they came",
 };
 
-const fields = Object.values(KIT_READS).flatMap((statuses) => Object.values(statuses).flatMap((reads) => Object.entries(reads)));
+const fields: [string, KitRead][] = Object.values(KIT_READS as KitReads).flatMap((statuses) => Object.values(statuses).flatMap((reads) => Object.entries(reads)));
 const names = new Set(fields.map(([field]) => field.split("/").at(-1)!).filter((name) => !TOO_COMMON.has(name)));
 
 /** The listed names a source reads or writes: `.name`, `?.name`, `name:` (a key or a member), `{ name } =`. */
@@ -50,7 +50,7 @@ test.each(Object.keys(KIT_SURFACES) as KitSurface[])("%s reads exactly the field
 });
 
 test("no other file of src/ or mocks/ reads a field of an answer without being on the list", () => {
-  const surfaces = new Set(Object.values(KIT_SURFACES).flatMap((surface) => [...surface.files]));
+  const surfaces = new Set<string>(Object.values(KIT_SURFACES).flatMap((surface) => [...surface.files]));
   const readers = [...walk("src"), ...walk("mocks")]
     .filter((file) => !surfaces.has(file) && !(file in NOT_ANSWERS))
     .map((file) => [file, [...namesIn(sourceOf(file))]] as const)

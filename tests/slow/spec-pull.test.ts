@@ -110,7 +110,8 @@ test("a vendor change where this project's reading changed the spec too is a con
 
 const refused: [string, Handler, RegExp][] = [
   ["a document that is not OpenAPI 3", json(200, { swagger: "2.0", info: { title: "x", version: "1" }, paths: {} }), /is not OpenAPI 3/],
-  ["a page that is not JSON, YAML or a spec page", text(200, "{ this: is: not }", "text/plain"), /is neither JSON nor YAML/],
+  // Text that looks like JSON and is no YAML either is judged as JSON (core/openapi/read.ts): that error is the one to read.
+  ["a page that is not JSON, YAML or a spec page", text(200, "{ this: is: not }", "text/plain"), /is not valid JSON/],
   ["an HTML error page", text(200, "<html><body>Maintenance</body></html>", "text/html"), /is not an OpenAPI document/],
   ["a 404", json(404, { error: "not found" }), /answered HTTP 404/],
   [

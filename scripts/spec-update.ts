@@ -49,7 +49,7 @@ runMain(async () => {
     console.log(applied.typeErrors.slice(0, 10).map((line) => `  ${terminalText(line)}`).join("\n"));
     throw new ScriptExit(`the new spec is in place, and the type check shows ${applied.typeErrors.length} place(s) it breaks; fix them, or go back with git checkout`, SCRIPT_EXIT.verdict);
   }
-  if (!values["no-typecheck"]) log("type check passes");
+  if (applied.typechecked) log("type check passes");
   return failsAt(applied.findings, failOn) ? SCRIPT_EXIT.verdict : SCRIPT_EXIT.ok;
 });
 

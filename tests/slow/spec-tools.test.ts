@@ -93,6 +93,17 @@ test("spec:update reports an added property as non-breaking, pretty-printed the 
   expect(readFileSync(join(work, "billing.json"), "utf8")).toBe(`${JSON.stringify(JSON.parse(readFileSync(added, "utf8")), null, 2)}\n`);
 });
 
+test("spec:update with --out elsewhere says it ran no type check, rather than passing one on this repository's old types", () => {
+  const removed = fixture("no-allow-usage-typed.json", (spec) => {
+    delete (spec.components.schemas as Record<string, { properties: Record<string, unknown> }>).CreditsInfoResponse!.properties.allow_usage;
+    delete exampleIn(spec.paths["/user/credits/info"]!.get!.responses["200"]!.content!["application/json"]).allow_usage;
+  });
+  const result = spawnSync(process.execPath, ["-r", join(REPO, "scripts", "register.js"), join(REPO, "scripts", "spec-update.ts"), removed, "--spec", join(work, "billing.json"), "--out", join(work, "generated")], { cwd: REPO, encoding: "utf8" });
+  expect(result.status).toBe(1);
+  expect(result.stdout).toContain(`spec:update: no type check: it judges this repository's generated/, and the new types went to ${join(work, "generated")}/`);
+  expect(result.stdout).not.toContain("type check passes");
+});
+
 test.each([
   ["not OpenAPI", () => JSON.stringify({ swagger: "2.0", info: { title: "x", version: "1" }, paths: {} }), /is not OpenAPI 3/],
   // Text that looks like JSON and is no YAML either is judged as JSON (core/openapi/read.ts): that error is the one to read.

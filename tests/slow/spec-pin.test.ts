@@ -52,7 +52,7 @@ test("spec:update -- ./3.1-rewrite.json carries the vendor's change onto openapi
   expect(updated.pin.paths["/user/purchase-topup"]!.post!.parameters).toBeUndefined();
 
   const { code, output } = jestIn(copy, ["tests/spec/seed-equality.test.ts"]);
-  expect([code, output.match(/^.*(failed|✕).*$/gm)]).toEqual([0, null]);
+  expect({ code, failed: output.match(/^.*(failed|✕).*$/gm), output: code === 0 ? "" : output.slice(-3000) }).toEqual({ code: 0, failed: null, output: "" });
   expect(output).toContain("✓ every node of the vendor's last pulled spec is in openapi/billing.json, unchanged");
   expect(output).toContain("✓ every node of the seed is in openapi/billing.json unchanged, except where openapi/vendor.json records a change since");
 });

@@ -4,9 +4,9 @@
 // with a finding at --fail-on or above (default error) or a failing type check; 2: nothing could be pulled or merged,
 // and every file is as it was; 70: an internal error (never 1, which is a verdict; scripts/tooling/exit-codes.ts).
 import { readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs, isDeepStrictEqual } from "node:util";
-import { GENERATED_DIR, REPO_ROOT, SPEC_FILE } from "./tooling/paths";
+import { GENERATED_DIR, SPEC_FILE } from "./tooling/paths";
 import { SCRIPT_EXIT } from "./tooling/exit-codes";
 import { ScriptExit, runMain } from "./tooling/run-main";
 import { applySpec } from "./tooling/spec-apply";
@@ -51,7 +51,8 @@ runMain(async () => {
     throw new ScriptExit(`${(error as Error).message}; ${USAGE}`, SCRIPT_EXIT.refused);
   }
   const spec = values.spec ? resolve(values.spec) : SPEC_FILE;
-  const vendorFile = values.vendor ? resolve(values.vendor) : join(REPO_ROOT, "openapi", "vendor.json");
+  // The pin beside the spec, as spec:update carries it (openapi/vendor.json for openapi/billing.json).
+  const vendorFile = values.vendor ? resolve(values.vendor) : join(dirname(spec), "vendor.json");
   const sources = values.from ?? process.env.OLOSTEP_SPEC_URLS?.split(",").map((url) => url.trim()).filter(Boolean) ?? [...VENDOR_SPEC_PAGES];
   const log = (line: string) => console.log(`spec:pull: ${line}`);
   log(`reading ${sources.join(", ")}`);

@@ -20,8 +20,10 @@ describe("readCredits", () => {
     expect(info).toEqual(before);
   });
 
-  test("an answer with nothing in it: 0 credits, usage allowed, no lots, the plan the vendor documents for no subscription", async () => {
-    expect(readCredits(await answered({}))).toEqual({ credits: 0, allow_usage: true, breakdown: [], active_subscription: { id: "SUB_BASE" } });
+  test("an answer with nothing in it: 0 credits, usage unknown, no lots, the plan the vendor documents for no subscription", async () => {
+    const reading = readCredits(await answered({}));
+    expect(reading).toEqual({ credits: 0, breakdown: [], active_subscription: { id: "SUB_BASE" } });
+    expect(Object.entries(reading)).toContainEqual(["allow_usage", undefined]);
     // The default is the vendor's own words in the spec, not a guess of ours.
     expect(spec.components.schemas.ActiveSubscription!.properties.id!.description).toContain("Falls back to `SUB_BASE` when no active subscription exists");
   });

@@ -60,9 +60,11 @@ export async function creditsAsNumbers(): Promise<void> {
   assertType<Equal<typeof reading, CreditsReading>>();
   const { credits, allow_usage, breakdown, active_subscription } = reading;
   const total: number = credits + (breakdown[0]?.remaining_units ?? 0) + (breakdown[0]?.allocated_units ?? 0);
+  // @ts-expect-error allow_usage is undefined when the API did not say it: no boolean without deciding what unknown means
   const allowed: boolean = allow_usage;
+  const decided: boolean = allow_usage === true;
   const plan: string = active_subscription.id;
-  void [total, allowed, plan];
+  void [total, allowed, decided, plan];
   // @ts-expect-error the lot's kind stays the spec's enum (and may be absent)
   const kind: "Gift" = breakdown[0]!.purchase_kind;
   void kind;

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { SCRIPT_EXIT } from "../exit-codes";
 import { ScriptExit } from "../run-main";
 import { diffSpecs } from "./index";
+import { forThisKit } from "./kit";
 import { failsAt, jsonReport, markdownReport, parseLevel, summary, textReport } from "./report";
 import { readSpecSource } from "../../../core/openapi/read";
 
@@ -11,8 +12,8 @@ const USAGE = "usage: npm run spec:diff -- <base> <revision> [--json | --markdow
 /**
  * Prints the report through `print`; resolves with the exit code, or throws: a ScriptExit (exit 2) for bad input, a
  * SpecError (exit 2) for a spec that cannot be read, anything else a fault of the command itself, which runMain reports
- * as exit 70 (exit 1 means "a breaking change was found", so a fault must never read as that). `diff` is the judgement
- * (tests hand in a failing one to see the exit 70).
+ * as exit 70 (exit 1 means "a breaking change was found", so a fault must never read as that). `diff` is oasdiff's
+ * judgement (tests hand in a failing one to see the exit 70); this kit's own is added on top (kit.ts).
  */
 export async function specDiff(args: string[], print: (text: string) => void, diff: typeof diffSpecs = diffSpecs): Promise<number> {
   let parsed;
@@ -31,7 +32,7 @@ export async function specDiff(args: string[], print: (text: string) => void, di
     throw new ScriptExit((error as Error).message, SCRIPT_EXIT.refused);
   }
   const [base, revision] = await Promise.all(positionals.map((source) => readSpecSource(source)));
-  const findings = diff(base!, revision!);
+  const findings = forThisKit(diff(base!, revision!));
   if (values.json) print(jsonReport(findings));
   else if (values.markdown) print(markdownReport(findings));
   else {

@@ -14,14 +14,33 @@ export type Finding = {
   /** Where in the operation: "response 200 application/json: breakdown/items/purchase_kind". */
   location: string;
   text: string;
+  /**
+   * Set by this kit's own judgement (kit.ts), on top of oasdiff's, when the change reaches a field the kit reads:
+   * the level oasdiff's rule gives (`level` may be raised above it), and what each surface would do ("check --min
+   * would …").
+   */
+  kit?: { oasdiffLevel: Level; reaches: string[] };
 };
 
 export const LEVELS: readonly Level[] = ["error", "warning", "info"];
 
 const FROM_OASDIFF = { ERR: "error", WARN: "warning", INFO: "info" } as const;
 
-/** Where findings of one place go; `at` names the place, `add` takes a rule id and the sentence. */
-export type Sink = { operation: string; at: string; add(id: string, text: string, fallback?: Level): void };
+/**
+ * Where findings of one place go; `at` names the place, `add` takes a rule id and the sentence, and, for a change
+ * inside a body's schema, the field's path in it ("" for the body itself; see fieldOf).
+ */
+export type Sink = { operation: string; at: string; add(id: string, text: string, fallback?: Level, field?: string): void };
+
+/**
+ * The schema path of a finding inside its body ("breakdown/items/purchase_kind", "" for the body itself), kept beside
+ * the finding rather than in it: a Finding's own keys are what the reports print and what tests compare.
+ */
+const FIELDS = new WeakMap<Finding, string>();
+
+export function fieldOf(finding: Finding): string | undefined {
+  return FIELDS.get(finding);
+}
 
 /**
  * The level of rule `id`: oasdiff's when it has the rule; otherwise this project's own rule, `olostep-<id>`, at
@@ -36,9 +55,11 @@ export function collector(findings: Finding[], operation: string, at: string): S
   return {
     operation,
     at,
-    add(id, text, fallback) {
+    add(id, text, fallback, field) {
       const { id: rule, level } = ruled(id, fallback);
-      findings.push({ id: rule, level, operation, location: at, text });
+      const finding: Finding = { id: rule, level, operation, location: at, text };
+      if (field !== undefined) FIELDS.set(finding, field);
+      findings.push(finding);
     },
   };
 }

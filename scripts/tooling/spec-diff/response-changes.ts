@@ -51,13 +51,13 @@ function mediaTypes(docs: Docs, findings: Finding[], name: string, where: string
   for (const type of Object.keys(before)) {
     const sink = collector(findings, name, `${where} ${type}`);
     if (!(type in after)) {
-      sink.add(`${body}-media-type-removed`, `media type ${type} removed`, "error");
+      sink.add(`${body}-media-type-removed`, `media type ${type} removed`, "error", "");
       continue;
     }
     const [from, to] = [record<Schema>(before[type]).schema, record<Schema>(after[type]).schema];
     const prefix = `${side}-body`;
     if (!from && to) sink.add(`${prefix}-media-type-schema-added`, "a schema is now given", side === "request" ? "error" : "info");
-    else if (from && !to) sink.add(`${prefix}-media-type-schema-removed`, "the schema was removed", side === "request" ? "info" : "warning");
+    else if (from && !to) sink.add(`${prefix}-media-type-schema-removed`, "the schema was removed", side === "request" ? "info" : "warning", "");
     else compareSchemas(docs, sink, { prefix, stronglyTyped: isJson(type) }, from, to);
   }
 }

@@ -49,9 +49,9 @@ function compareAt(docs: Docs, sink: Sink, use: Use, base: Schema, revision: Sch
   const readOnly = request && use.prefix === "request-property" && r.readOnly === true;
   const add = (rule: string, text: string, fallback: Level) => {
     const variant = rule.replace(/^request-property-/, "request-read-only-property-");
-    if (readOnly && variant !== rule && isRule(variant)) return sink.add(variant, path ? `${path}: ${text}` : text, fallback);
+    if (readOnly && variant !== rule && isRule(variant)) return sink.add(variant, path ? `${path}: ${text}` : text, fallback, path);
     if (readOnly && ruled(rule, fallback).level !== "info" && !/deprecat|sunset|stability/.test(rule)) return;
-    sink.add(rule, path ? `${path}: ${text}` : text, fallback);
+    sink.add(rule, path ? `${path}: ${text}` : text, fallback, path);
   };
   const walk = (from: unknown, to: unknown, step: string, prefix = nested(use.prefix)) => {
     if (isSchema(from) && isSchema(to)) compareSchemas(docs, sink, { ...use, prefix }, from, to, join(path, step), depth + 1);

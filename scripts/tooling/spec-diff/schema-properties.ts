@@ -12,7 +12,7 @@ export function properties({ docs, sink, use, b, r, path, request, walk }: Place
   if (!Object.keys(before).length && !Object.keys(after).length) return;
   const list = (value: unknown) => new Set(Array.isArray(value) ? (value as string[]) : []);
   const [wasRequired, isRequired] = [list(b.required), list(r.required)];
-  const at = (name: string, rule: string, text: string, fallback: Level) => sink.add(rule, `${join(path, name)}: ${text}`, fallback);
+  const at = (name: string, rule: string, text: string, fallback: Level) => sink.add(rule, `${join(path, name)}: ${text}`, fallback, join(path, name));
   const own = (doc: unknown, schema: Schema | undefined) => effective(doc, schema) ?? {};
   const side = request ? "request" : "response";
   // An object sent in a header: its properties have rules of their own in oasdiff.

@@ -30,7 +30,8 @@ describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, ()
   beforeAll(async () => {
     if (chromiumMissing) throw new Error(`CI=true and ${chromiumMissing}`);
     [browser, running] = await Promise.all([launchChromium(), startMock({ settleMs: 1_500, chargeMs: 0 })]);
-  }, 30_000);
+    // Prism's start-up alone may take 30 s on a machine whose cores are all busy.
+  }, 60_000);
   afterAll(() => Promise.all([browser?.close(), running?.stop()]));
   afterEach(async () => {
     // Every server a test started is stopped by its own handle, even when the test failed.

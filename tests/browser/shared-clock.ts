@@ -27,10 +27,11 @@ export type SharedClock = {
   /** Moves the clock `ms` on while no page is on it (a page closed, another not yet open). */
   skip(ms: number): void;
   /**
-   * A fetch for the route's upstream that takes `latencyMs` on this clock before it sends, and holds the clock while
-   * its request is on the wire (a refresh the route runs behind an answer has landed before the page asks again).
+   * A fetch for the route's upstream that takes `latencyMs` on this clock before it sends, holds the clock while its
+   * request is on the wire (a refresh the route runs behind an answer has landed before the page asks again), and
+   * answers with a `Date` of this clock. `via`: what answers it (default: the network).
    */
-  upstream(latencyMs: number): typeof fetch;
+  upstream(latencyMs: number, via?: typeof fetch): typeof fetch;
   /** The route's node handler, counted: a page's request that the route holds while an upstream sleeps lets the clock move. */
   route(handler: (req: IncomingMessage, res: ServerResponse) => void): (req: IncomingMessage, res: ServerResponse) => void;
 };
@@ -78,15 +79,18 @@ export function createSharedClock(start = Date.now()): SharedClock {
   return {
     now: () => time,
     sleep,
-    upstream(latencyMs) {
+    upstream(latencyMs, via = fetch) {
       return async (input, init) => {
         if (latencyMs > 0) await sleep(latencyMs, input instanceof Request ? input.signal : init?.signal);
         upstreamBusy++;
         try {
-          const response = await fetch(input, init);
+          const response = await via(input, init);
           // The body is on the wire too: read here, handed on whole.
           const body = [101, 204, 205, 304].includes(response.status) ? null : await response.arrayBuffer();
-          return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+          // Upstream's Date is this clock's too: a route that dates an answer by it reckons the age the page sees.
+          const headers = new Headers(response.headers);
+          headers.set("date", new Date(time).toUTCString());
+          return new Response(body, { status: response.status, statusText: response.statusText, headers });
         } finally {
           upstreamBusy--;
         }
@@ -102,7 +106,7 @@ export function createSharedClock(start = Date.now()): SharedClock {
     async attach(context) {
       await context.clock.install({ time });
       await context.clock.pauseAt(time);
-      // After the clock's own script: the page's setTimeout is the paused clock's, wrapped here to know when it is due.
+      // After the clock's own script: the page's timers are the paused clock's, wrapped here to know when they are due.
       await context.addInitScript(() => {
         const timers = new Map<unknown, number>();
         const set = window.setTimeout.bind(window);
@@ -121,6 +125,21 @@ export function createSharedClock(start = Date.now()): SharedClock {
           timers.delete(handle);
           clear(handle);
         }) as typeof window.clearTimeout;
+        const every = window.setInterval.bind(window);
+        const stop = window.clearInterval.bind(window);
+        window.setInterval = ((callback: () => void, delay = 0, ...rest: unknown[]) => {
+          const period = Math.max(1, Number(delay) || 0);
+          const handle: unknown = every(() => {
+            timers.set(handle, Date.now() + period);
+            (callback as (...args: unknown[]) => void)(...rest);
+          }, delay);
+          timers.set(handle, Date.now() + period);
+          return handle;
+        }) as typeof window.setInterval;
+        window.clearInterval = ((handle: number) => {
+          timers.delete(handle);
+          stop(handle);
+        }) as typeof window.clearInterval;
         // A request counts until its answer's body is in and two tasks have run: the page has acted on it (read it,
         // set its next timer) before the clock moves.
         const settled = () => {

@@ -74,8 +74,8 @@ function newIdempotencyKey(): string {
 export function purchaseNote(outcome: PurchaseOutcome): string {
   const pending = "the credits show as Pending until the payment is confirmed.";
   if (outcome.kind === "bought") {
-    return outcome.retries === 0 ? `Bought: ${pending}` : `Bought (outcome unknown at first: retried with the same key, which cannot charge twice): ${pending}`;
+    return `Bought${outcome.retries ? " (after a retry with the same key, which cannot charge twice)" : ""}: ${pending}`;
   }
   if (outcome.kind === "refused") return `Not bought (${outcome.code}${outcome.retryAfterSeconds ? `, try again in ${outcome.retryAfterSeconds} s` : ""}).`;
-  return `Outcome unknown: retried with the same key (${outcome.last}). If it went through, a Pending lot appears below; buying again now could buy twice.`;
+  return `Outcome unknown: retried with the same key (${outcome.last}). If it went through, a Pending lot shows below: buying again could buy twice.`;
 }

@@ -24,7 +24,7 @@ export type View = {
 
 export const STYLE = `:host{display:block;font:14px/1.4 var(--olostep-credits-font,system-ui,sans-serif);color:var(--olostep-credits-fg,#1d2330);background:var(--olostep-credits-bg,#fff);border:1px solid var(--olostep-credits-border,#d9dde5);border-radius:var(--olostep-credits-radius,10px);padding:16px;max-width:32rem}
 h2{font-size:13px;font-weight:600;margin:0;color:var(--olostep-credits-muted,#5b6475);text-transform:uppercase;letter-spacing:.04em}
-.total{font-size:32px;font-weight:700;margin:2px 0}.pill{font-size:12px;padding:2px 8px;border-radius:99px;background:#e3f6e8;color:#17693a}.pill.no{background:#fde8e8;color:#a12121}.pill.unknown{background:#eceef3;color:var(--olostep-credits-muted,#5b6475)}
+.total{font-size:32px;font-weight:700;margin:2px 0}.pill{font-size:12px;padding:2px 8px;border-radius:99px;background:#e3f6e8;color:#17693a}.pill.no{background:#fde8e8;color:#a12121}.pill.unknown{background:#eceef3;color:#5b6475}
 .plan,.muted{color:var(--olostep-credits-muted,#5b6475)}ul{list-style:none;margin:12px 0 0;padding:0}li{margin:10px 0}
 .row{display:flex;justify-content:space-between;gap:8px}.bar{height:8px;border-radius:4px;background:#eceef3;overflow:hidden;margin:4px 0}
 .fill{height:100%;background:var(--olostep-credits-bar,#3461e0)}.pending .fill{background:var(--olostep-credits-pending,#e0a234)}.expired{opacity:.55}

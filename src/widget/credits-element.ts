@@ -21,7 +21,7 @@ export class OlostepCreditsElement extends HTMLElement {
   /** The attributes whose change reloads the element. */
   static observedAttributes = ["src", "refresh", "topup-credits"];
   readonly #root = this.attachShadow({ mode: "open" });
-  readonly #schedule = new ReadSchedule();
+  #schedule = new ReadSchedule();
   #view: View = { note: "", buyCredits: 0, buying: false };
   #timer: ReturnType<typeof setTimeout> | undefined;
   #loading: AbortController | undefined;
@@ -36,6 +36,8 @@ export class OlostepCreditsElement extends HTMLElement {
 
   /** Called by the browser when the element enters a page: loads, and starts the refresh. */
   connectedCallback(): void {
+    // A page that moved the element starts its reads afresh (a follow that ran out while it was away is not left over).
+    this.#schedule = new ReadSchedule();
     document.addEventListener(PURCHASE_EVENT, this.#onPurchase);
     this.#reload();
   }

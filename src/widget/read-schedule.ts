@@ -6,8 +6,11 @@ import { isStale, readUpstreamAt, sameCopy, untilSurelyStaleMs, type Freshness }
 /** After a stale answer, the one read again: the refresh the route started behind it can have finished by then. */
 export const STALE_FOLLOW_UP_MS = 1_000;
 
-/** While a lot is Pending: a read every `everyMs` at most, for `forMs` after the first Pending answer or a purchase. */
-export const PENDING_FOLLOW = { everyMs: 2_000, forMs: 120_000 } as const;
+/**
+ * While a lot is Pending: a read every `everyMs` at most, for `forMs` after the first Pending answer or a purchase;
+ * after a purchase, for `afterPurchaseMs` at least, even before its Pending lot shows (an API may list it late).
+ */
+export const PENDING_FOLLOW = { everyMs: 2_000, forMs: 120_000, afterPurchaseMs: 10_000 } as const;
 
 /** The longest a Retry-After holds the next read back. */
 export const MAX_RETRY_AFTER_MS = 300_000;
@@ -20,14 +23,16 @@ export class ReadSchedule {
   #pending = false;
   /** Until when a Pending lot is followed; undefined while none is pending. */
   #followUntil: number | undefined;
+  /** Until when a purchase from the page is followed, Pending lot or not. */
+  #purchasedUntil = 0;
   #notBefore = 0;
 
   /** A read gave `answer`; `pending` when a lot of it is Pending; `retryAfterMs` when it asked for a wait. */
   answered(answer: Freshness, pending: boolean, retryAfterMs: number, now: number): void {
     this.#answer = answer;
     this.#notBefore = now + retryAfterMs;
-    this.#pending = pending;
-    if (!pending) this.#followUntil = undefined;
+    this.#pending = pending || now < this.#purchasedUntil;
+    if (!this.#pending) this.#followUntil = undefined;
     else this.#followUntil ??= now + PENDING_FOLLOW.forMs;
   }
 
@@ -41,6 +46,7 @@ export class ReadSchedule {
   purchased(now: number): void {
     this.#pending = true;
     this.#followUntil = now + PENDING_FOLLOW.forMs;
+    this.#purchasedUntil = now + PENDING_FOLLOW.afterPurchaseMs;
   }
 
   /** Milliseconds until the next read, or undefined for none (no `refresh`, nothing stale or pending to follow). */

@@ -108,7 +108,7 @@ describeBrowser(`buying from the widget, in Chromium${skip ? ` (skipped: ${chrom
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
     expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(await note(page).textContent()).toMatch(/^Bought \(outcome unknown at first: retried with the same key/);
+    expect(await note(page).textContent()).toMatch(/^Bought \(after a retry with the same key, which cannot charge twice\)/);
     // The mock saw the key twice and charged once: the balance grew by one purchase.
     expect(posts(mock)).toHaveLength(2);
     await expect(widgetText(page)).resolves.toContain("22,500");

@@ -1,9 +1,9 @@
 // The local dashboard: a page with <olostep-credits>, the widget's script, and the billing handler, on 127.0.0.1 only.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { resolve } from "node:path";
-import { createBillingHandler, toNodeHandler } from "../server/index.js";
+import { join, resolve } from "node:path";
+import { createBillingHandler, HANDLER_DEFAULTS, toNodeHandler } from "../server/index.js";
 
 export type DashboardOptions = {
   port?: number;
@@ -12,17 +12,18 @@ export type DashboardOptions = {
   timeoutMs?: number;
   /** Show a "Buy credits" button and let the handler buy (against the mock, nothing real is charged). */
   allowTopup?: boolean;
-  /** Seconds between the widget's reads. */
+  /** Seconds between the widget's reads. Default: the route's freshness (`maxAgeSeconds`), a read as its answer goes stale. */
   refreshSeconds?: number;
+  /** The route's clock and its fetch for the API; tests pass their own. */
+  now?: () => number;
+  fetch?: typeof fetch;
 };
 
 export type RunningDashboard = { url: string; stop(): Promise<void> };
 
-// The compiled widget (dist/esm): beside the CLI's dist/cjs tree when installed, under dist/ when run from source.
-const WIDGET_CANDIDATES = [
-  resolve(__dirname, "..", "..", "..", "esm", "src", "widget", "credits-element.js"),
-  resolve(__dirname, "..", "..", "dist", "esm", "src", "widget", "credits-element.js"),
-];
+// The compiled widget (dist/esm), its modules side by side: beside the CLI's dist/cjs tree when installed, under dist/
+// when run from source.
+const WIDGET_CANDIDATES = [resolve(__dirname, "..", "..", "..", "esm", "src", "widget"), resolve(__dirname, "..", "..", "dist", "esm", "src", "widget")];
 
 const SECURITY_HEADERS = {
   // The page runs only its own script; the widget's styles live in its shadow root.
@@ -33,9 +34,10 @@ const SECURITY_HEADERS = {
 };
 
 export async function startDashboard(options: DashboardOptions): Promise<RunningDashboard> {
-  const widgetFile = WIDGET_CANDIDATES.find((file) => existsSync(file));
-  if (!widgetFile) throw new Error("the widget is not built: run npm run build");
-  const widget = readFileSync(widgetFile);
+  const widgetDir = WIDGET_CANDIDATES.find((dir) => existsSync(join(dir, "index.js")));
+  if (!widgetDir) throw new Error("the widget is not built: run npm run build");
+  // Read once, by name: the page loads /widget/index.js, which imports its siblings; no other path reaches the disk.
+  const widget = new Map(readdirSync(widgetDir).filter((name) => name.endsWith(".js")).map((name) => [`/widget/${name}`, readFileSync(join(widgetDir, name))]));
   // The page's own origins once the port is known: 127.0.0.1 and localhost, both loopback, by name and port.
   let origins: string[] = [];
   const handle = toNodeHandler(
@@ -44,6 +46,8 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
       baseUrl: options.baseUrl,
       timeoutMs: options.timeoutMs,
       allowTopup: options.allowTopup,
+      now: options.now,
+      fetch: options.fetch,
       // The door of a page on 127.0.0.1: only requests addressed to it by a loopback name (127.0.0.1 or localhost,
       // which the OS resolves to loopback) and its port. A page of another site that resolves its own name to
       // 127.0.0.1 (DNS rebinding) sends its own Host, and is refused.
@@ -57,7 +61,8 @@ export async function startDashboard(options: DashboardOptions): Promise<Running
     if (req.method !== "GET") return void res.writeHead(405, SECURITY_HEADERS).end();
     if (path === "/") return void res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8" }).end(page);
     if (path === "/favicon.ico") return void res.writeHead(204, SECURITY_HEADERS).end();
-    if (path === "/widget.js") return void res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/javascript; charset=utf-8" }).end(widget);
+    const script = widget.get(path);
+    if (script) return void res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/javascript; charset=utf-8" }).end(script);
     res.writeHead(404, SECURITY_HEADERS).end();
   });
   await new Promise<void>((done, fail) => {
@@ -85,8 +90,8 @@ function pageHtml(options: DashboardOptions): string {
 <title>Olostep credits</title>
 <body style="font-family:system-ui,sans-serif;background:#f4f5f8;margin:0;padding:32px">
 <h1 style="font-size:20px;margin:0 0 16px">Olostep credits</h1>
-<olostep-credits src="/api/billing" refresh="${options.refreshSeconds ?? 5}"${topup}></olostep-credits>
-<script type="module" src="/widget.js"></script>
+<olostep-credits src="/api/billing" refresh="${options.refreshSeconds ?? HANDLER_DEFAULTS.maxAgeSeconds}"${topup}></olostep-credits>
+<script type="module" src="/widget/index.js"></script>
 </body>
 </html>
 `;

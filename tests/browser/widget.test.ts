@@ -1,21 +1,20 @@
 // <olostep-credits> in real Chromium: it revalidates instead of re-downloading (304s from the route), says "as of …"
-// only when the route serves a stale answer (its max-age and Age read as RFC 9111 does), and renders against MSW's
-// setupWorker handlers with no server but static files.
+// only when the route serves a stale answer (its max-age and Age read as RFC 9111 does), gives a missing allow_usage
+// no permissive default, and renders against MSW's setupWorker handlers with no server but static files.
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { createBillingHandler, toNodeHandler } from "../../src/server";
 import { chromiumMissing, launchChromium } from "../helpers/chromium";
-import { json, startFaultServer } from "../helpers/fault-server";
+import { json, startFaultServer, type Handler } from "../helpers/fault-server";
 import { within } from "../helpers/processes";
 import { REPO } from "../helpers/run-script";
 import { exampleOf, loadSpec } from "../helpers/spec";
+import { pageWith, servePage, widgetFiles, type PageServer } from "./pages";
 
 const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
-const WIDGET = resolve(REPO, "dist", "esm", "src", "widget", "credits-element.js");
 
 const skip = chromiumMissing !== undefined && process.env.CI !== "true";
 const describeBrowser = skip ? describe.skip : describe;
@@ -23,27 +22,16 @@ if (skip) process.stderr.write(`tests/browser skipped: ${chromiumMissing}\n`);
 
 /** A page server: `files` by path, and whatever `route` answers under /api/billing. Closed after the test. */
 async function serve(files: Record<string, [type: string, body: string | Buffer]>, route?: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://page").pathname;
-    if (route && path.startsWith("/api/billing")) return route(req, res);
-    const file = files[path];
-    if (!file) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": file[0], "cache-control": "no-store" }).end(file[1]);
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const server = await servePage(files, route);
   servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return server.url;
 }
-const servers: Server[] = [];
+const servers: PageServer[] = [];
 afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  }
+  for (const server of servers.splice(0)) await server.close();
 });
 
-const page = (refresh = 0) =>
-  `<!doctype html><meta charset="utf-8"><olostep-credits src="/api/billing" refresh="${refresh}"></olostep-credits><script type="module" src="/widget.js"></script>`;
+const page = (refresh = 0) => ({ "/": ["text/html", pageWith(`<olostep-credits src="/api/billing" refresh="${refresh}"></olostep-credits>`)] as [string, string], ...widgetFiles() });
 
 describeBrowser("in Chromium", () => {
   let browser: Browser;
@@ -58,7 +46,7 @@ describeBrowser("in Chromium", () => {
     const upstream = await startFaultServer(json(200, example));
     const node = toNodeHandler(createBillingHandler({ apiKey: "k", baseUrl: upstream.url, maxAgeSeconds: 60 }));
     const statuses: number[] = [];
-    const url = await serve({ "/": ["text/html", page()], "/widget.js": ["text/javascript", readFileSync(WIDGET)] }, (req, res) => {
+    const url = await serve(page(), (req, res) => {
       res.once("finish", () => statuses.push(res.statusCode));
       node(req, res);
     });
@@ -77,7 +65,7 @@ describeBrowser("in Chromium", () => {
     const upstream = await startFaultServer(json(200, example), json(500, { error: "boom" }));
     const handler = createBillingHandler({ apiKey: "k", baseUrl: upstream.url, maxRetries: 0, now: () => now, log: () => undefined });
     const node = toNodeHandler(handler);
-    const url = await serve({ "/": ["text/html", page()], "/widget.js": ["text/javascript", readFileSync(WIDGET)] }, node);
+    const url = await serve(page(), node);
     const tab = await browser.newPage();
     await tab.goto(url);
     await tab.locator("olostep-credits").locator('[role="progressbar"]').first().waitFor();
@@ -90,11 +78,24 @@ describeBrowser("in Chromium", () => {
     await tab.close();
   }, 30_000);
 
-  test("'as of' only on an answer that is stale as RFC 9111 reads its headers: not 4 s into a 6 s lifetime, yes at 8 s, not once refreshed", async () => {
+  test("'as of' only on an answer that is stale as RFC 9111 reads its headers: not 4 s into a 6 s lifetime, yes at 8 s while the refresh is slow, not once refreshed", async () => {
     let now = Date.now();
-    const upstream = await startFaultServer(json(200, example));
-    const node = toNodeHandler(createBillingHandler({ apiKey: "k", baseUrl: upstream.url, maxAgeSeconds: 6, random: () => 0, now: () => now, log: () => undefined }));
-    const url = await serve({ "/": ["text/html", page()], "/widget.js": ["text/javascript", readFileSync(WIDGET)] }, node);
+    let refreshedUpstream = false;
+    // Upstream dates its answers by the test's clock; the second read (the route's refresh) takes 4 s, longer than the
+    // route keeps a stale viewer waiting for one.
+    const answer =
+      (delayMs: number): Handler =>
+      (_req, res) => {
+        const send = () => {
+          res.writeHead(200, { "content-type": "application/json", date: new Date(now).toUTCString() }).end(JSON.stringify(example));
+          refreshedUpstream = delayMs > 0;
+        };
+        if (delayMs > 0) setTimeout(send, delayMs);
+        else send();
+      };
+    const upstream = await startFaultServer(answer(0), answer(4_000), answer(0));
+    const node = toNodeHandler(createBillingHandler({ apiKey: "k", baseUrl: upstream.url, maxAgeSeconds: 6, random: () => 0, timeoutMs: 10_000, now: () => now, log: () => undefined }));
+    const url = await serve(page(), node);
     const tab = await browser.newPage();
     await tab.goto(url);
     await tab.locator("olostep-credits").locator('[role="progressbar"]').first().waitFor();
@@ -105,13 +106,27 @@ describeBrowser("in Chromium", () => {
     now += 4_000;
     expect(await refreshed()).not.toContain("as of");
     now += 4_000;
-    // Served stale at once while the route refreshes it.
+    // Served stale while the route's refresh is slow.
     expect(await refreshed()).toMatch(/as of \d{1,2}:\d{2}/);
-    expect(await within(5_000, () => upstream.requests.length === 2)).toBe(true);
+    expect(await within(10_000, () => refreshedUpstream)).toBe(true);
+    expect(upstream.requests).toHaveLength(2);
     now += 500;
     expect(await refreshed()).not.toContain("as of");
     await tab.close();
   }, 30_000);
+
+  test("a balance without a boolean allow_usage says 'usage unknown', never 'usage allowed'", async () => {
+    for (const [allow_usage, says] of [[undefined, "usage unknown"], ["yes", "usage unknown"], [false, "usage not allowed"], [true, "usage allowed"]] as const) {
+      const upstream = await startFaultServer(json(200, { ...(example as object), allow_usage }));
+      const url = await serve(page(), toNodeHandler(createBillingHandler({ apiKey: "k", baseUrl: upstream.url })));
+      const tab = await browser.newPage();
+      await tab.goto(url);
+      await tab.locator("olostep-credits").locator('[role="progressbar"]').first().waitFor();
+      const pill = await tab.locator("olostep-credits").evaluate((element) => element.shadowRoot!.querySelector(".pill")!.textContent);
+      expect({ allow_usage, pill }).toEqual({ allow_usage, pill: says });
+      await tab.close();
+    }
+  }, 60_000);
 
   test("with MSW's setupWorker and olostep-billing/msw, the widget renders the mock's balance and buys, with no server but static files", async () => {
     const entry = `
@@ -139,7 +154,8 @@ describeBrowser("in Chromium", () => {
     expect(await shadowText(tab)).toContain("12,500");
     await tab.locator("olostep-credits").getByRole("button", { name: "Buy 10,000 credits" }).click();
     await tab.waitForFunction(() => document.querySelector("olostep-credits")?.shadowRoot?.textContent?.includes("awaiting payment"));
-    expect(await tab.evaluate(() => (window as unknown as { mockRequests(): unknown[] }).mockRequests())).toEqual([
+    // The first three: a read, the purchase, the read its page-wide event asked for (then the widget follows the lot).
+    expect((await tab.evaluate(() => (window as unknown as { mockRequests(): unknown[] }).mockRequests())).slice(0, 3)).toEqual([
       { method: "GET", path: "/user/credits/info", status: 200 },
       { method: "POST", path: "/user/purchase-topup", status: 200 },
       { method: "GET", path: "/user/credits/info", status: 200 },

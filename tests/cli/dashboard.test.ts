@@ -1,7 +1,9 @@
-// `olostep-billing dashboard --mock`, the compiled bin as a user runs it: prints its URL, serves, stops on Ctrl-C.
+// `olostep-billing dashboard --mock`, the compiled bin as a user runs it: prints its URL, serves, stops on Ctrl-C; and
+// what the dashboard serves.
 import { spawn } from "node:child_process";
 import { request } from "node:http";
 import { startDashboard } from "../../src/cli/dashboard-server";
+import { HANDLER_DEFAULTS } from "../../src/server";
 import { BIN } from "../helpers/cli";
 import { json, startFaultServer } from "../helpers/fault-server";
 import { isAlive, parentOf, pidsMatching, portRefuses, processTableMissing, within } from "../helpers/processes";
@@ -70,6 +72,33 @@ test("the dashboard answers at localhost and 127.0.0.1 (both loopback), and refu
     expect(await page.text()).toContain('<olostep-credits src="/api/billing"');
     expect(await (await fetch(`http://localhost:${port}/api/billing`)).json()).toMatchObject({ credits: 4_321 });
     expect(api.requests.every((seen) => seen.headers.authorization === "Bearer sk_test_dashboard")).toBe(true);
+  } finally {
+    await dashboard.stop();
+  }
+});
+
+test("the dashboard serves its page's widget, every module it imports, and no other file; it reads as often as the route's answer stays fresh", async () => {
+  const api = await startFaultServer(json(200, { credits: 4_321, allow_usage: true }));
+  const dashboard = await startDashboard({ port: 0, apiKey: "sk_test_dashboard", baseUrl: api.url });
+  try {
+    const page = await (await fetch(dashboard.url)).text();
+    expect(page).toContain(`refresh="${HANDLER_DEFAULTS.maxAgeSeconds}"`);
+    const entry = /<script type="module" src="([^"]+)">/.exec(page)![1]!;
+    // Every module the page loads, following the imports from its entry as a browser does.
+    const loaded = new Map<string, number>();
+    const load = async (path: string): Promise<void> => {
+      if (loaded.has(path)) return;
+      const response = await fetch(new URL(path, dashboard.url));
+      loaded.set(path, response.status);
+      expect(response.headers.get("content-type")).toMatch(/^text\/javascript/);
+      for (const [, from] of (await response.text()).matchAll(/from "(\.\/[^"]+)"/g)) await load(new URL(from!, new URL(path, dashboard.url)).pathname);
+    };
+    await load(entry);
+    expect(loaded.size).toBeGreaterThan(1);
+    expect([...loaded.values()].every((status) => status === 200)).toBe(true);
+    for (const path of ["/widget/index.d.ts", "/widget/", "/widget/%2e%2e/package.json", "/package.json"]) {
+      expect({ path, status: (await fetch(new URL(path, dashboard.url))).status }).toEqual({ path, status: 404 });
+    }
   } finally {
     await dashboard.stop();
   }

@@ -2,7 +2,7 @@
 // under the browser's own Idempotency-Key, sent once. Without one nothing is sent: a key the route made up would let a
 // double click or a retried fetch buy twice. When the outcome is unknown, the browser is told the key, so that
 // retrying with it cannot charge twice.
-import { ConnectionError, MAX_IDEMPOTENCY_KEY_LENGTH, RateLimitError, ServerError, TimeoutError, TOPUP_CREDITS, ValidationError, type BillingClient, type TopupCredits } from "../index.js";
+import { ConnectionError, IdempotencyError, MAX_IDEMPOTENCY_KEY_LENGTH, RateLimitError, ServerError, TimeoutError, TOPUP_CREDITS, ValidationError, type BillingClient, type TopupCredits } from "../index.js";
 import { browserError, errorAnswer } from "./browser-errors.js";
 import type { RouteAnswer, RouteRequest } from "./route-answer.js";
 
@@ -48,7 +48,9 @@ export async function purchaseThroughRoute(request: RouteRequest, bodyText: () =
     // The client checks the key by its one rule for header values before it sends anything.
     if (error instanceof ValidationError) return refused(keyProblem(false));
     if (error instanceof RateLimitError) return { answer: errorAnswer({ error: "rate_limited", status: 429, retryAfterSeconds: error.retryAfterSeconds, idempotencyKey }), sent: true, error };
-    const uncertain = error instanceof TimeoutError || error instanceof ServerError || (error instanceof ConnectionError && error.code !== "ECONNREFUSED");
+    // A 409 says the first request with this key is still being charged: its outcome is not known yet either.
+    const inProgress = error instanceof IdempotencyError && error.status === 409;
+    const uncertain = inProgress || error instanceof TimeoutError || error instanceof ServerError || (error instanceof ConnectionError && error.code !== "ECONNREFUSED");
     if (uncertain) return { answer: errorAnswer({ error: "outcome_unknown", status: 502, idempotencyKey }), sent: true, error };
     return { answer: errorAnswer({ ...browserError(error), idempotencyKey }), sent: true, error };
   }

@@ -93,6 +93,14 @@ describe("top-ups through the route", () => {
     const cooldown = await handle(post('{"credits":10000}', { origin: PAGE, "content-type": "application/json", "idempotency-key": "k-8" }));
     expect([cooldown.status, cooldown.headers.get("retry-after"), await cooldown.json()]).toEqual([429, "42", { error: "rate_limited", status: 429, retryAfterSeconds: 42, idempotencyKey: "k-8" }]);
   });
+
+  test("upstream's 409 (the key's first purchase still being charged) is outcome_unknown too, never a refusal the page would not retry", async () => {
+    const inProgress = { object: "error", code: "idempotency_key_in_progress", status: 409 };
+    const { handle, upstream } = await bench(allowed, json(409, inProgress));
+    const answer = await handle(post('{"credits":10000}', { origin: PAGE, "content-type": "application/json", "idempotency-key": "k-9" }));
+    expect([answer.status, await answer.json()]).toEqual([502, { error: "outcome_unknown", status: 502, idempotencyKey: "k-9" }]);
+    expect(upstream.requests).toHaveLength(1);
+  });
 });
 
 describe("a key per customer team (apiKey as a function of the request)", () => {

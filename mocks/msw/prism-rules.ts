@@ -10,7 +10,8 @@ import type { OperationName } from "../../generated/operations.js";
 import { preferHeader, type ForcedAnswer, type ForcedStatuses } from "../forced.js";
 import { apiKeyOf } from "../bearer.js";
 import { asksPrism, preferencesOf } from "../prefer.js";
-import { emptyHeaderRefusal, invalidRequest, isJsonType, problem, routeOf, unauthorized, unparsableJson, violations, type Route, type Violation } from "../request-checks.js";
+import { emptyHeaderRefusal, invalidRequest, isJsonType, MOCK_SPEC, problem, routeOf, unauthorized, unparsableJson, violations, type Route, type Violation } from "../request-checks.js";
+import { parameterViolations, unreadableParameters } from "../parameter-checks.js";
 import { pointer } from "../../core/openapi/refs.js";
 import { type Operation } from "../../core/openapi/document.js";
 import type { Answer, Model } from "../stateful/model.js";
@@ -36,10 +37,14 @@ export function createPrismRules(model: Model, options: RulesOptions = {}) {
     if ("status" in prefer) return prefer;
     const route = routeOf(path, request.method);
     if ("status" in route) return route;
+    const parts = { path, template: route.path, query: new URL(request.url).searchParams, header: (name: string) => request.headers.get(name) };
+    const unreadable = unreadableParameters(MOCK_SPEC, route.parameters, parts);
+    if (unreadable) return unreadable;
     const authorization = request.headers.get("authorization");
     const refused = unauthorized(route, authorization, options.keyless) ?? emptyHeaderRefusal(route, (name) => request.headers.get(name));
     if (refused) return refused;
-    const invalid = requestViolations(route, request, body);
+    // Prism's order: the body's violations, then the headers', the query's and the path's.
+    const invalid = [...bodyViolations(route, request, body), ...parameterViolations(MOCK_SPEC, route.parameters, parts)];
     if (invalid.length > 0) return invalidRequest(invalid);
     const answer = asksPrism(prefer)
       ? documented(route.operation, prefer.code, prefer.example)
@@ -88,22 +93,6 @@ function documented(operation: Operation, code: string | undefined, example: str
     return problem(404, "NOT_FOUND", missing, `Response for contentType: application/json and exampleKey: ${example} does not exist.`);
   }
   return { status: Number(status), body: named ? named.value : media.example };
-}
-
-/** Prism's order: the body's violations, then the parameters'. */
-function requestViolations(route: Route, request: Request, body: Body): Violation[] {
-  const found: Violation[] = [...bodyViolations(route, request, body)];
-  route.parameters.forEach((parameter) => {
-    const value = parameter.in === "header" ? request.headers.get(parameter.name) : parameter.in === "query" ? new URL(request.url).searchParams.get(parameter.name) : null;
-    const where = `Request ${parameter.in} parameter ${parameter.in === "header" ? parameter.name.toLowerCase() : parameter.name}`;
-    if (value === null) {
-      if (parameter.required) found.push({ location: [parameter.in, parameter.name.toLowerCase()], severity: "Error", code: "required", message: `${where} is required` });
-      return;
-    }
-    const validate = validators[`${parameter.pointer}/schema`];
-    for (const violation of violations(validate, value, [parameter.in, parameter.name.toLowerCase()], where)) found.push(violation);
-  });
-  return found;
 }
 
 /**

@@ -7,8 +7,8 @@ import type { Located, Parameter } from "../core/openapi/document.js";
 
 export type Location = "header" | "query" | "path";
 /** What a deserialiser reads: every value of the location by lower-case name (a repeated query name is an array). */
-type Raw = Record<string, string | string[] | undefined>;
-type Schema = { type?: unknown; properties?: Record<string, Schema>; items?: Schema } | undefined;
+export type Raw = Record<string, string | string[] | undefined>;
+export type Schema = { type?: unknown; properties?: Record<string, Schema>; items?: Schema } | undefined;
 type Deserializer = (name: string, raw: Raw, schema: Schema, explode: boolean) => unknown;
 
 /** Where a request's parameters come from. */
@@ -156,6 +156,11 @@ function matrix(name: string, raw: Raw, schema: Schema, explode: boolean): unkno
   }
   if (typeOf(schema) === "object") return explode ? pairs(value.split(";")) : keyValueList(primitive(value).split(","));
   return primitive(value);
+}
+
+/** One value read by a style of the query's (a form body's `encoding` uses them too); undefined for a style Prism lacks. */
+export function queryStyle(style: string, name: string, raw: Raw, schema: Schema, explode: boolean): unknown {
+  return DESERIALIZERS.query[style]?.(name, raw, schema, explode);
 }
 
 /** Prism's table of styles by location (`simple` in a query is read as `form`). */

@@ -12,7 +12,9 @@ import { apiKeyOf } from "../bearer.js";
 import { asksPrism, preferencesOf } from "../prefer.js";
 import { emptyHeaderRefusal, invalidRequest, isJsonType, MOCK_SPEC, problem, routeOf, unauthorized, unparsableJson, violations, type Route, type Violation } from "../request-checks.js";
 import { parameterViolations, unreadableParameters } from "../parameter-checks.js";
-import { pointer } from "../../core/openapi/refs.js";
+import { formValue, isFormType } from "../form-body.js";
+import { coerced } from "../coercion.js";
+import { deref, pointer } from "../../core/openapi/refs.js";
 import { type Operation } from "../../core/openapi/document.js";
 import type { Answer, Model } from "../stateful/model.js";
 
@@ -97,7 +99,8 @@ function documented(operation: Operation, code: string | undefined, example: str
 
 /**
  * A required body that is missing (or JSON null, 0, false: Prism tests it for truth), then its media type (a suffix
- * counts: `application/vnd.api+json` is JSON), then its schema; with no content type, the text itself is checked.
+ * counts: `application/vnd.api+json` is JSON), then its schema; with no content type, the text itself is checked; a
+ * form (urlencoded or multipart) is read into fields first (form-body.ts) and coerced as Prism coerces it.
  */
 function bodyViolations({ body: declared }: Route, request: Request, body: Body): Violation[] {
   const contents = Object.keys(declared?.content ?? {});
@@ -108,8 +111,15 @@ function bodyViolations({ body: declared }: Route, request: Request, body: Body)
     const message = contents.length > 0 ? `Supported content types: ${contents.join(",")}` : "No supported content types, but request included a non-empty body";
     return [{ severity: "Error", code: 415, message }];
   }
-  const validate = declared && validators[`${declared.pointer}${pointer("content", "application/json", "schema").slice(1)}`];
-  return violations(validate, body.value, ["body"], "Request body");
+  // The content the request's media type matches (else the first), read as a form when the request says it is one.
+  const chosen = (type === null ? undefined : contents.find((content) => sameMediaType(type, content))) ?? contents[0];
+  const media = chosen === undefined ? undefined : declared!.content![chosen]!;
+  if (!media?.schema) return [];
+  const validate = validators[`${declared!.pointer}${pointer("content", chosen!, "schema").slice(1)}`];
+  if (type === null || !isFormType(type.split(";")[0]!.trim())) return violations(validate, body.value, ["body"], "Request body");
+  const form = formValue(body.text, type, deref(MOCK_SPEC, media.schema as object) as never, (media.encoding ?? {}) as never);
+  if ("violations" in form) return form.violations;
+  return violations(validate, coerced(MOCK_SPEC, media.schema, form.value), ["body"], "Request body");
 }
 
 /** Prism's match of media types: type and subtype, a structured suffix set aside (`vnd.api+json` is `json`). */

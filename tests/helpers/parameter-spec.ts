@@ -17,10 +17,10 @@ const integer = (extra: object = {}) => ({ type: "integer", ...extra });
 const list = (items: object) => ({ type: "array", items });
 const point = { type: "object", properties: { x: integer(), y: integer() } };
 
-/** The spec given, with the operations above added (the spec is changed and returned). */
-export function withParameterOperations(spec: Spec): Spec {
+/** An operation as the vendor would add it: the balance read's security and error answers, a 200 with an example. */
+function addedOperation(spec: Spec, parameters: Parameter[], answer: unknown, requestBody?: Operation["requestBody"]): Operation {
   const balance = spec.paths["/user/credits/info"]!.get!;
-  const operation = (parameters: Parameter[], answer: unknown, requestBody?: Operation["requestBody"]): Operation => ({
+  return {
     summary: "Added by a test.",
     ...(balance.security ? { security: balance.security } : {}),
     parameters,
@@ -29,14 +29,25 @@ export function withParameterOperations(spec: Spec): Spec {
       "200": { description: "What was read.", content: { "application/json": { schema: { type: "object" }, example: answer } } },
       ...Object.fromEntries(Object.entries(balance.responses).filter(([status]) => !status.startsWith("2"))),
     },
-  });
+  };
+}
+
+/** The spec given, with issue 34's `GET /user/credits/history` and its variant with `limit` required (changed and returned). */
+export function withHistoryOperations(spec: Spec): Spec {
   const history = (required: boolean): Parameter[] => [
     { name: "limit", in: "query", required, schema: integer({ minimum: 1, maximum: 100 }) },
     { name: "cursor", in: "query", schema: { type: "string" } },
   ];
   const page = { items: [{ credits: -10, at: 1735689600 }], next_cursor: "c2" };
-  spec.paths[HISTORY] = { get: operation(history(false), page) };
-  spec.paths[HISTORY_REQUIRED] = { get: operation(history(true), page) };
+  spec.paths[HISTORY] = { get: addedOperation(spec, history(false), page) };
+  spec.paths[HISTORY_REQUIRED] = { get: addedOperation(spec, history(true), page) };
+  return spec;
+}
+
+/** The spec given, with every operation above added (changed and returned). */
+export function withParameterOperations(spec: Spec): Spec {
+  withHistoryOperations(spec);
+  const operation = (parameters: Parameter[], answer: unknown, requestBody?: Operation["requestBody"]) => addedOperation(spec, parameters, answer, requestBody);
   spec.paths[STYLES_PATH] = {
     get: operation(
       [

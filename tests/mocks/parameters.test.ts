@@ -1,14 +1,17 @@
 // Operations the vendor could add (tests/helpers/parameter-spec.ts: issue 34's `GET /user/credits/history`, the same
 // with `limit` required, parameters of every type and style in the path, the query and a header, form and multipart
 // bodies), generated into a copy of the repository as `npm run generate` would; then the same requests to real Prism
-// (startMock) and to the MSW handlers there: the same status, headers and body, and the statuses Prism gives.
+// (startMock) and to the MSW handlers there (those written here, and the differential test's, made from the spec for
+// each added operation): the same status, headers and body, and the statuses Prism gives.
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { exampleOf } from "../../core/openapi/document";
+import { exampleOf, operationsOf } from "../../core/openapi/document";
 import { copyOfRepo } from "../helpers/repo-copy";
 import { HISTORY, PARAMETER_PROBES, withParameterOperations } from "../helpers/parameter-spec";
-import type { HostAnswer } from "../helpers/probes";
+import type { HostAnswer, Probe } from "../helpers/probes";
+import { BLOB_TEXT, specProbes } from "../helpers/spec-probes";
+import { scenarioNames } from "../../generated/named-answers";
 import { loadSpec } from "../helpers/spec";
 
 // Copying the repository, generating and starting Prism take seconds idle and much longer on two busy cores: no
@@ -16,6 +19,18 @@ import { loadSpec } from "../helpers/spec";
 jest.setTimeout(600_000);
 
 const spec = withParameterOperations(loadSpec());
+const ADDED = new Set(operationsOf(spec).map(({ name }) => name).filter((name) => !operationsOf(loadSpec()).some((committed) => committed.name === name)));
+/** The requests written for these operations, and the differential test's requests made from the spec for each of them. */
+const PROBES: Probe[] = [
+  ...PARAMETER_PROBES,
+  ...specProbes(spec, scenarioNames)
+    .filter((probe) => ADDED.has(probe.operation))
+    .map(({ operation: _operation, key, body, ...probe }) => ({
+      ...probe,
+      headers: { ...(key === null ? {} : { authorization: `Bearer ${key ?? "team-probe"}` }), ...probe.headers },
+      ...(body instanceof Blob ? { body: BLOB_TEXT.get(body)!, untyped: true } : body === undefined ? {} : { body }),
+    })),
+];
 let answers: Map<string, { prism: HostAnswer; msw: HostAnswer }>;
 
 const node = (copy: string, script: string, ...args: string[]) => {
@@ -28,13 +43,13 @@ beforeAll(() => {
   const copy = copyOfRepo("billing-parameters-");
   writeFileSync(join(copy, "billing.json"), JSON.stringify(spec, null, 2));
   expect(JSON.parse(node(copy, join("tests", "helpers", "generate-each.ts"), copy))).toEqual({ [copy]: "ok" });
-  writeFileSync(join(copy, "probes.json"), JSON.stringify(PARAMETER_PROBES));
+  writeFileSync(join(copy, "probes.json"), JSON.stringify(PROBES));
   const seen = JSON.parse(node(copy, join("tests", "helpers", "host-answers.ts"), join(copy, "probes.json"))) as { prism: HostAnswer; msw: HostAnswer }[];
-  answers = new Map(PARAMETER_PROBES.map((probe, index) => [probe.name, seen[index]!]));
+  answers = new Map(PROBES.map((probe, index) => [probe.name, seen[index]!]));
 });
 
 test("every request gets the same status, headers and body from Prism and from the MSW handlers", () => {
-  const differences = PARAMETER_PROBES.map((probe) => ({ probe: probe.name, ...answers.get(probe.name)! })).filter(({ prism, msw }) => JSON.stringify(prism) !== JSON.stringify(msw));
+  const differences = PROBES.map((probe) => ({ probe: probe.name, ...answers.get(probe.name)! })).filter(({ prism, msw }) => JSON.stringify(prism) !== JSON.stringify(msw));
   expect(differences).toEqual([]);
 });
 

@@ -12,6 +12,7 @@ export const STYLES_PATH = "/probe/{id}/{tags}/{range}/{point}";
 export const QUERY_PATH = "/probe/query";
 export const HEADER_PATH = "/probe/header";
 export const FORM_PATH = "/probe/form";
+export const DEPRECATED_PATH = "/probe/deprecated";
 
 const integer = (extra: object = {}) => ({ type: "integer", ...extra });
 const list = (items: object) => ({ type: "array", items });
@@ -72,10 +73,12 @@ export function withParameterOperations(spec: Spec): Spec {
         { name: "piped", in: "query", style: "pipeDelimited", schema: list(integer()) },
         { name: "filter", in: "query", style: "deepObject", explode: true, schema: point },
         { name: "pair", in: "query", explode: false, schema: point },
+        { name: "old", in: "query", deprecated: true, schema: { type: "string" } },
       ],
       { read: true },
     ),
   };
+  spec.paths[DEPRECATED_PATH] = { get: { ...operation([], { read: true }), deprecated: true } };
   spec.paths[HEADER_PATH] = {
     get: operation(
       [
@@ -134,6 +137,9 @@ export const PARAMETER_PROBES: Probe[] = [
   get("path, a matrix without its name", "/probe/7/.a/;other=1/x=1"),
   get("path, an object of two properties (a comma)", "/probe/7/.a/;range=1/x=1,y=2"),
   get("query, every style valid", `${QUERY_PATH}?count=3&ratio=0.5&flag=true&kind=Top-up&ids=1&ids=2&csv=1,2&spaced=a%20b&piped=1|2&filter[x]=1&filter[y]=2&pair=x,1,y,2`),
+  get("query, a deprecated parameter", `${QUERY_PATH}?count=1&old=x`),
+  get("query, a deprecated parameter and an error", `${QUERY_PATH}?count=x&old=x`),
+  get("a deprecated operation", DEPRECATED_PATH),
   get("query, count missing", `${QUERY_PATH}?ratio=0.5`),
   get("query, count too large", `${QUERY_PATH}?count=11`),
   get("query, ratio not a number", `${QUERY_PATH}?count=1&ratio=half`),

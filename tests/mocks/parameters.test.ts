@@ -72,6 +72,8 @@ test.each([
   ["path, id not an integer", invalid([expect.objectContaining({ location: ["path", "id"], code: "type", message: "Request path parameter id must be integer" })])],
   ["form, count not an integer", invalid([expect.objectContaining({ location: ["body", "count"], code: "type", message: "Request body property count must be integer" })])],
   ["header, the array header left out", { status: 500 }],
+  ["query, a deprecated parameter", invalid([expect.objectContaining({ location: ["query", "old"], severity: "Warning", code: "deprecated" })])],
+  ["a deprecated operation", { status: 200, headers: expect.objectContaining({ deprecation: "true" }) }],
 ] as const)("%s: the status and document Prism gives, and the same from the MSW handlers", (name, expected) => {
   const { prism, msw } = answers.get(name)!;
   expect(prism).toMatchObject(expected);

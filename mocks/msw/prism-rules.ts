@@ -52,8 +52,9 @@ export function createPrismRules(model: Model, options: RulesOptions = {}) {
       ? documented(route.operation, prefer.code, prefer.example)
       : ((await model.answer({ method: request.method, path: route.path, apiKey: apiKeyOf(authorization), idempotencyKey: request.headers.get("idempotency-key") ?? undefined, body: body.text })) ??
           documented(route.operation, undefined, undefined));
-    // Prism marks every answer of a deprecated operation (RFC 9745's header), a refusal of its own aside.
-    const marked = route.operation.deprecated === true ? { ...answer, headers: { ...answer.headers, deprecation: "true" } } : answer;
+    // Prism marks every answer of a deprecated operation (RFC 9745's header), its own problem documents aside.
+    const problemDocument = answer.headers?.["content-type"] === "application/problem+json";
+    const marked = route.operation.deprecated === true && !problemDocument ? { ...answer, headers: { ...answer.headers, deprecation: "true" } } : answer;
     return checkedAnswer(route.path, route.method, marked);
   };
 }

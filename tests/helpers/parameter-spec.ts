@@ -13,6 +13,7 @@ export const QUERY_PATH = "/probe/query";
 export const HEADER_PATH = "/probe/header";
 export const FORM_PATH = "/probe/form";
 export const DEPRECATED_PATH = "/probe/deprecated";
+export const RECORD_PATH = "/probe/record";
 
 const integer = (extra: object = {}) => ({ type: "integer", ...extra });
 const list = (items: object) => ({ type: "array", items });
@@ -78,6 +79,10 @@ export function withParameterOperations(spec: Spec): Spec {
       { read: true },
     ),
   };
+  // readOnly properties are the server's: Prism leaves them out of what a request must send (inline, and through a $ref).
+  spec.components.schemas.ProbeRecord = { type: "object", required: ["id", "name"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" } } };
+  const record = { type: "object", required: ["id", "name", "inner"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" }, inner: { $ref: "#/components/schemas/ProbeRecord" } } };
+  spec.paths[RECORD_PATH] = { post: operation([], { saved: true }, { required: true, content: { "application/json": { schema: record } } }) };
   spec.paths[DEPRECATED_PATH] = { get: { ...operation([], { read: true }), deprecated: true } };
   spec.paths[HEADER_PATH] = {
     get: operation(
@@ -140,6 +145,9 @@ export const PARAMETER_PROBES: Probe[] = [
   get("query, a deprecated parameter", `${QUERY_PATH}?count=1&old=x`),
   get("query, a deprecated parameter and an error", `${QUERY_PATH}?count=x&old=x`),
   get("a deprecated operation", DEPRECATED_PATH),
+  { ...post("a record without its readOnly ids", "application/json", '{"name":"a","inner":{"name":"b"}}'), path: RECORD_PATH },
+  { ...post("a record with its readOnly ids", "application/json", '{"id":"1","name":"a","inner":{"id":"2","name":"b"}}'), path: RECORD_PATH },
+  { ...post("a record without its name", "application/json", '{"inner":{}}'), path: RECORD_PATH },
   get("query, count missing", `${QUERY_PATH}?ratio=0.5`),
   get("query, count too large", `${QUERY_PATH}?count=11`),
   get("query, ratio not a number", `${QUERY_PATH}?count=1&ratio=half`),

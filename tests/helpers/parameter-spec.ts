@@ -14,6 +14,7 @@ export const HEADER_PATH = "/probe/header";
 export const FORM_PATH = "/probe/form";
 export const DEPRECATED_PATH = "/probe/deprecated";
 export const RECORD_PATH = "/probe/record";
+export const ANSWERS_PATH = "/probe/answers";
 
 const integer = (extra: object = {}) => ({ type: "integer", ...extra });
 const list = (items: object) => ({ type: "array", items });
@@ -83,6 +84,21 @@ export function withParameterOperations(spec: Spec): Spec {
   spec.components.schemas.ProbeRecord = { type: "object", required: ["id", "name"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" } } };
   const record = { type: "object", required: ["id", "name", "inner"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" }, inner: { $ref: "#/components/schemas/ProbeRecord" } } };
   spec.paths[RECORD_PATH] = { post: operation([], { saved: true }, { required: true, content: { "application/json": { schema: record } } }) };
+  // Answers as the vendor may write them: no example (Prism makes one from the schema), headers, another media type.
+  spec.paths[ANSWERS_PATH] = {
+    get: {
+      ...operation([], {}),
+      responses: {
+        "200": {
+          description: "No example.",
+          headers: { "X-Limit": { schema: { type: "integer" }, example: 5 }, "X-Window": { schema: { type: "string" } } },
+          content: { "application/json": { schema: { type: "object", required: ["count", "items"], properties: { count: { type: "integer", minimum: 3 }, items: { type: "array", items: { $ref: "#/components/schemas/ProbeRecord" } }, when: { type: "string", format: "date-time" }, kind: { type: "string", enum: ["x", "y"] } } } } },
+        },
+        "202": { description: "Words.", content: { "text/plain": { schema: { type: "string" }, example: "accepted" } } },
+        "204": { description: "Nothing." },
+      },
+    },
+  };
   spec.paths[DEPRECATED_PATH] = { get: { ...operation([], { read: true }), deprecated: true } };
   spec.paths[HEADER_PATH] = {
     get: operation(
@@ -145,6 +161,9 @@ export const PARAMETER_PROBES: Probe[] = [
   get("query, a deprecated parameter", `${QUERY_PATH}?count=1&old=x`),
   get("query, a deprecated parameter and an error", `${QUERY_PATH}?count=x&old=x`),
   get("a deprecated operation", DEPRECATED_PATH),
+  get("an answer with no example", ANSWERS_PATH),
+  get("an answer in words", ANSWERS_PATH, { prefer: "code=202" }),
+  get("an answer with no body", ANSWERS_PATH, { prefer: "code=204" }),
   { ...post("a record without its readOnly ids", "application/json", '{"name":"a","inner":{"name":"b"}}'), path: RECORD_PATH },
   { ...post("a record with its readOnly ids", "application/json", '{"id":"1","name":"a","inner":{"id":"2","name":"b"}}'), path: RECORD_PATH },
   { ...post("a record without its name", "application/json", '{"inner":{}}'), path: RECORD_PATH },

@@ -7,6 +7,7 @@ import { checkForced, type ForcedStatuses } from "../forced.js";
 import { createRequestLog, type SeenByMock } from "../request-log.js";
 import { createModel, type StatefulOptions } from "../stateful/model.js";
 import { createPrismRules } from "./prism-rules.js";
+import { isJsonType } from "../request-checks.js";
 
 /** What `createHandlers()` takes: the stateful mock's options, and where to answer. */
 export type HandlersOptions = StatefulOptions & {
@@ -63,8 +64,9 @@ export function createHandlersWith({ http, HttpResponse }: Msw, options: Handler
     log.record({ method: request.method, path, status: result.status }, performance.now() - started);
     // A HEAD gets a status and headers only, whatever the rules answered (as Node's server sends Prism's).
     const bodyless = result.body === undefined || headOnly || request.method === "HEAD";
-    const words = result.headers?.["content-type"]?.startsWith("text/");
-    const text = bodyless ? null : words ? String(result.body) : JSON.stringify(result.body);
+    // As Prism serialises: JSON as JSON, a text (words, XML written out) as it is.
+    const type = result.headers?.["content-type"] ?? "application/json";
+    const text = bodyless ? null : typeof result.body === "string" && !isJsonType(type) ? result.body : JSON.stringify(result.body);
     const headers = { ...(result.body === undefined ? {} : { "content-type": "application/json" }), ...result.headers };
     return new HttpResponse(text, { status: result.status, headers });
   }

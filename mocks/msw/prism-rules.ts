@@ -15,6 +15,7 @@ import { parameterViolations, unreadableParameters } from "../parameter-checks.j
 import { formValue, isFormType } from "../form-body.js";
 import { coerced } from "../coercion.js";
 import { ignoring } from "../read-write-only.js";
+import { documentedAnswer } from "../documented-answer.js";
 import { deref, pointer } from "../../core/openapi/refs.js";
 import { type Operation } from "../../core/openapi/document.js";
 import type { Answer, Model } from "../stateful/model.js";
@@ -50,9 +51,9 @@ export function createPrismRules(model: Model, options: RulesOptions = {}) {
     const invalid = [...bodyViolations(route, request, body), ...parameterViolations(MOCK_SPEC, route.parameters, parts)];
     if (invalid.length > 0) return invalidRequest(invalid);
     const answer = asksPrism(prefer)
-      ? documented(route.operation, prefer.code, prefer.example)
+      ? documentedAnswer(MOCK_SPEC, route.operation, prefer.code, prefer.example, request.headers.get("accept"))
       : ((await model.answer({ method: request.method, path: route.path, apiKey: apiKeyOf(authorization), idempotencyKey: request.headers.get("idempotency-key") ?? undefined, body: body.text })) ??
-          documented(route.operation, undefined, undefined));
+          documentedAnswer(MOCK_SPEC, route.operation, undefined, undefined, request.headers.get("accept")));
     // Prism marks every answer of a deprecated operation (RFC 9745's header), its own problem documents aside.
     const problemDocument = answer.headers?.["content-type"] === "application/problem+json";
     const marked = route.operation.deprecated === true && !problemDocument ? { ...answer, headers: { ...answer.headers, deprecation: "true" } } : answer;
@@ -81,25 +82,6 @@ function acceptsJson(accept: string | null): boolean {
   return !single || single[1] === "*/*" || accept === "application/json";
 }
 
-/** A documented answer: the status asked for (default the first 2xx), and its named example (default the first). */
-function documented(operation: Operation, code: string | undefined, example: string | undefined): Answer {
-  const status = code ?? Object.keys(operation.responses).find((candidate) => candidate.startsWith("2"))!;
-  const response = operation.responses[status];
-  if (!response) {
-    return problem(404, "NOT_FOUND", "The server cannot find the requested content", `Requested status code ${status} is not defined in the document.`);
-  }
-  const media = response.content?.["application/json"];
-  if (!media) return { status: Number(status), body: undefined };
-  const examples = media.examples ?? {};
-  const named = example === undefined ? Object.values(examples)[0] : examples[example];
-  if (example !== undefined && !named) {
-    const missing = "The server cannot find the requested content";
-    // With a status asked for, Prism falls back to a default response, which the spec does not have: its 500 says so.
-    if (code !== undefined) return problem(500, "UNKNOWN", `https://stoplight.io/prism/errors#NOT_FOUND: ${missing}. We tried default response, but we got https://stoplight.io/prism/errors#NOT_FOUND: ${missing}`, "");
-    return problem(404, "NOT_FOUND", missing, `Response for contentType: application/json and exampleKey: ${example} does not exist.`);
-  }
-  return { status: Number(status), body: named ? named.value : media.example };
-}
 
 /**
  * A required body that is missing (or JSON null, 0, false: Prism tests it for truth), then its media type (a suffix
@@ -135,8 +117,12 @@ function sameMediaType(received: string, documented: string): boolean {
 
 /** The answer, or a 500 naming how it breaks the spec: a broken state must be loud, never silent drift. */
 function checkedAnswer(path: string, method: string, answer: Answer): Answer {
-  const validate = ignoring("writeOnly", validators[pointer("paths", path, method, "responses", String(answer.status), "content", "application/json", "schema")], MOCK_SPEC, MOCK_SPEC.paths[path]?.[method]?.responses[String(answer.status)]?.content?.["application/json"]?.schema);
-  if (!validate || answer.body === undefined || answer.headers?.["content-type"] === "application/problem+json") return answer;
+  // The schema of the media type answered (the model's answers are JSON); the validators cover the JSON ones.
+  const type = answer.headers?.["content-type"] ?? "application/json";
+  if (answer.body === undefined || type === "application/problem+json" || !isJsonType(type)) return answer;
+  const schema = MOCK_SPEC.paths[path]?.[method]?.responses[String(answer.status)]?.content?.[type]?.schema;
+  const validate = ignoring("writeOnly", validators[pointer("paths", path, method, "responses", String(answer.status), "content", type, "schema")], MOCK_SPEC, schema);
+  if (!validate) return answer;
   const found = violations(validate, answer.body, ["response", "body"], "Response body");
   if (found.length === 0) return answer;
   const refused = problem(500, "VIOLATIONS", "Request/Response not valid", "Your request/response is not valid and the --errors flag is set, so Prism is generating this error for you.", { validation: found });

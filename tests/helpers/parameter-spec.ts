@@ -15,6 +15,7 @@ export const FORM_PATH = "/probe/form";
 export const DEPRECATED_PATH = "/probe/deprecated";
 export const RECORD_PATH = "/probe/record";
 export const ANSWERS_PATH = "/probe/answers";
+export const NO_EXAMPLE_PATH = "/probe/no-example";
 
 const integer = (extra: object = {}) => ({ type: "integer", ...extra });
 const list = (items: object) => ({ type: "array", items });
@@ -84,18 +85,28 @@ export function withParameterOperations(spec: Spec): Spec {
   spec.components.schemas.ProbeRecord = { type: "object", required: ["id", "name"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" } } };
   const record = { type: "object", required: ["id", "name", "inner"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" }, inner: { $ref: "#/components/schemas/ProbeRecord" } } };
   spec.paths[RECORD_PATH] = { post: operation([], { saved: true }, { required: true, content: { "application/json": { schema: record } } }) };
-  // Answers as the vendor may write them: no example (Prism makes one from the schema), headers, another media type.
+  // Answers as the vendor may write them: headers, another media type, no body, no example (Prism makes one from the
+  // schema).
+  const headers = { "X-Limit": { schema: { type: "integer" }, example: 5 }, "X-Window": { schema: { type: "string" } } };
   spec.paths[ANSWERS_PATH] = {
+    get: {
+      ...operation([], {}),
+      responses: {
+        "200": { description: "With headers.", headers, content: { "application/json": { schema: { type: "object" }, example: { read: true } }, "text/csv": { schema: { type: "string" }, example: "read\ntrue\n" } } },
+        "202": { description: "Words.", content: { "text/plain": { schema: { type: "string" }, example: "accepted" } } },
+        "204": { description: "Nothing." },
+      },
+    },
+  };
+  spec.paths[NO_EXAMPLE_PATH] = {
     get: {
       ...operation([], {}),
       responses: {
         "200": {
           description: "No example.",
-          headers: { "X-Limit": { schema: { type: "integer" }, example: 5 }, "X-Window": { schema: { type: "string" } } },
+          headers,
           content: { "application/json": { schema: { type: "object", required: ["count", "items"], properties: { count: { type: "integer", minimum: 3 }, items: { type: "array", items: { $ref: "#/components/schemas/ProbeRecord" } }, when: { type: "string", format: "date-time" }, kind: { type: "string", enum: ["x", "y"] } } } } },
         },
-        "202": { description: "Words.", content: { "text/plain": { schema: { type: "string" }, example: "accepted" } } },
-        "204": { description: "Nothing." },
       },
     },
   };
@@ -161,7 +172,11 @@ export const PARAMETER_PROBES: Probe[] = [
   get("query, a deprecated parameter", `${QUERY_PATH}?count=1&old=x`),
   get("query, a deprecated parameter and an error", `${QUERY_PATH}?count=x&old=x`),
   get("a deprecated operation", DEPRECATED_PATH),
-  get("an answer with no example", ANSWERS_PATH),
+  get("an answer with headers", ANSWERS_PATH),
+  get("an answer with headers, accepting CSV", ANSWERS_PATH, { accept: "text/csv" }),
+  get("an answer with headers, accepting CSV or JSON", ANSWERS_PATH, { accept: "text/csv;q=0.5, application/json" }),
+  get("an answer with headers, accepting anything", ANSWERS_PATH, { accept: "*/*" }),
+  get("an answer with no example", NO_EXAMPLE_PATH),
   get("an answer in words", ANSWERS_PATH, { prefer: "code=202" }),
   get("an answer with no body", ANSWERS_PATH, { prefer: "code=204" }),
   { ...post("a record without its readOnly ids", "application/json", '{"name":"a","inner":{"name":"b"}}'), path: RECORD_PATH },

@@ -1,10 +1,11 @@
 // The documented answer Prism's mock gives to a valid request, as Prism 5.14.2 negotiates it: the status asked for, or
 // the lowest 2xx (then `default`, then the first); the media type the request's Accept prefers (none: `*/*` content,
 // else JSON, else the first); the named example asked for, or the first; the response's declared headers from their
-// examples. Not followed yet: an answer with no example (Prism makes one from the schema), a 406.
+// examples; with no example, the schema's sample (schema-sample.ts). Not followed: a 406 for an Accept no content fits.
 import { deref } from "../core/openapi/refs.js";
 import type { MediaType, OpenApiDocument, Operation, ResponseObject } from "../core/openapi/document.js";
 import { problem } from "./request-checks.js";
+import { schemaSample } from "./schema-sample.js";
 import type { Answer } from "./stateful/account.js";
 
 const MISSING = "The server cannot find the requested content";
@@ -27,19 +28,22 @@ export function documentedAnswer(spec: OpenApiDocument, operation: Operation, co
     if (code !== undefined) return problem(500, "UNKNOWN", `https://stoplight.io/prism/errors#NOT_FOUND: ${MISSING}. We tried default response, but we got https://stoplight.io/prism/errors#NOT_FOUND: ${MISSING}`, "");
     return problem(404, "NOT_FOUND", MISSING, `Response for contentType: ${type} and exampleKey: ${example} does not exist.`);
   }
-  return { status: Number(status), body: named ? named.value : media.example, headers: { ...headers, "content-type": type === "*/*" ? "text/plain" : type } };
+  const given = named ? named.value : media.example;
+  // No example: Prism's static sample of the schema (schema-sample.ts).
+  const body = given === undefined && media.schema !== undefined ? schemaSample(media.schema, spec) : given;
+  return { status: Number(status), body, headers: { ...headers, "content-type": type === "*/*" ? "text/plain" : type } };
 }
 
-/** Each declared header with a value Prism gives it: its example, else a plain value of its schema's type. */
+/** Each declared header with the value Prism gives it: its example, else its schema's sample. */
 function headersOf(spec: OpenApiDocument, response: ResponseObject): Record<string, string> {
   const found: Record<string, string> = {};
   for (const [name, declared] of Object.entries(response.headers ?? {})) {
     const header = deref(spec, declared as { schema?: unknown; example?: unknown; examples?: Record<string, { value?: unknown }> });
     if (!header?.schema) continue;
-    const schema = deref(spec, header.schema as { type?: string; default?: unknown; enum?: unknown[]; minimum?: number; format?: string });
     const example = header.example ?? Object.values(header.examples ?? {})[0]?.value;
-    const value = example ?? schema?.default ?? schema?.enum?.[0] ?? (schema?.type === "string" && schema.format === undefined ? "string" : schema?.type === "integer" || schema?.type === "number" ? (schema.minimum ?? 0) : schema?.type === "boolean" ? true : undefined);
-    if (value !== undefined) found[name.toLowerCase()] = String(value);
+    // No example: the schema's static sample, when it is a number or a string (Prism sends no other).
+    const value = example ?? schemaSample(header.schema, spec);
+    if (example !== undefined || typeof value === "number" || typeof value === "string") found[name.toLowerCase()] = String(value);
   }
   return found;
 }

@@ -84,6 +84,7 @@ export function withParameterOperations(spec: Spec): Spec {
   // readOnly properties are the server's: Prism leaves them out of what a request must send (inline, and through a $ref).
   spec.components.schemas.ProbeRecord = { type: "object", required: ["id", "name"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" } } };
   const record = { type: "object", required: ["id", "name", "inner"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" }, inner: { $ref: "#/components/schemas/ProbeRecord" } } };
+  spec.components.schemas.ProbeTree = { type: "object", properties: { name: { type: "string" }, children: { type: "array", items: { $ref: "#/components/schemas/ProbeTree" } } } };
   spec.paths[RECORD_PATH] = { post: operation([], { saved: true }, { required: true, content: { "application/json": { schema: record } } }) };
   // Answers as the vendor may write them: headers, another media type, no body, no example (Prism makes one from the
   // schema).
@@ -105,7 +106,33 @@ export function withParameterOperations(spec: Spec): Spec {
         "200": {
           description: "No example.",
           headers,
-          content: { "application/json": { schema: { type: "object", required: ["count", "items"], properties: { count: { type: "integer", minimum: 3 }, items: { type: "array", items: { $ref: "#/components/schemas/ProbeRecord" } }, when: { type: "string", format: "date-time" }, kind: { type: "string", enum: ["x", "y"] } } } } },
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["count", "items"],
+                properties: {
+                  count: { type: "integer", minimum: 3 },
+                  items: { type: "array", minItems: 2, items: { $ref: "#/components/schemas/ProbeRecord" } },
+                  when: { type: "string", format: "date-time" },
+                  day: { type: "string", format: "date" },
+                  id: { type: "string", format: "uuid" },
+                  team_id: { type: "string", format: "uuid" },
+                  email: { type: "string", format: "email" },
+                  secret: { type: "string", format: "password", minLength: 12 },
+                  code: { type: "string", minLength: 10, maxLength: 12 },
+                  kind: { type: "string", enum: ["x", "y"] },
+                  ratio: { type: "number", maximum: 0.5 },
+                  maybe: { type: "string", nullable: true },
+                  merged: { allOf: [{ type: "object", properties: { a: { type: "integer" } } }, { properties: { b: { type: "boolean" } } }] },
+                  either: { oneOf: [{ type: "integer", default: 7 }, { type: "string" }] },
+                  map: { type: "object", additionalProperties: { type: "integer" } },
+                  tree: { $ref: "#/components/schemas/ProbeTree" },
+                  plain: { description: "no type at all" },
+                },
+              },
+            },
+          },
         },
       },
     },

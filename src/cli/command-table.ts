@@ -19,7 +19,7 @@ export const COMMANDS = {
   }),
   check: defineCommand<{ min: number }>({
     synopsis: "--min N",
-    summary: "exit 0 when usage is allowed and the balance is at least N; 1 when it is less, 7 when usage is not allowed",
+    summary: "exit 0 when usage is allowed and the balance is at least N; 1 when it is less, 7 when usage is not allowed, 4 when the API did not say",
     calls: ["GET /user/credits/info"],
     options: { min: { type: "string", value: "N", help: "the credits the job needs" } },
     parse: (values, positionals) => {

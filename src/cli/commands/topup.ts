@@ -53,11 +53,13 @@ function withRetryHint(error: BillingError & { idempotencyKey: string }, args: T
   const retry = globals.mock
     ? ["olostep-billing", "--mock", ...globals.mockWords, "topup", String(args.credits), "--yes"]
     : ["olostep-billing", "topup", String(args.credits), "--yes", "--idempotency-key", error.idempotencyKey, ...(globals.baseUrl ? ["--base-url", globals.baseUrl] : [])];
+  // The error's line has said what to do (retry under the same key, or wait and retry): this one gives the command for
+  // it and what else it needs, without saying that again.
   const why = globals.mock
     ? "This ran against a mock that stopped with the command: nothing real was charged, and a new mock knows nothing of this key. To try again:"
     : globals.apiKey !== undefined
-      ? "To retry without paying twice, use the same idempotency key, and the same --api-key as this command (not printed here; another team's key would be another purchase):"
-      : "To retry without paying twice, use the same idempotency key (and the same OLOSTEP_API_KEY):";
+      ? "The same purchase under the same key cannot be charged twice; run it with the same --api-key as this command (not printed here; another team's key would be another purchase):"
+      : "The same purchase under the same key cannot be charged twice; run it with the same OLOSTEP_API_KEY:";
   return new CliError(exitCodeFor(error), `${error.message}\n${why}\n  ${commandLine(shell, retry)}`);
 }
 

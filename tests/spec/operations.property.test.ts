@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { loadSpec } from "../../core/openapi/bundled";
 import { operations, withOperations } from "./properties/arbitraries";
-import { PARAMETER_KINDS_BOTH_HOSTS_READ } from "./properties/both-hosts";
+import { PARAMETER_KINDS_BOTH_HOSTS_READ, SHAPES_BOTH_HOSTS_SERVE, SUCCESS_WITHOUT_EXAMPLE_BOTH_HOSTS_SERVE } from "./properties/both-hosts";
 import { createHarness } from "./properties/harness";
 import { runOptions } from "./properties/run-options";
 
@@ -17,11 +17,16 @@ test("generated operations: spec:update exits 0, the modules load, the type chec
   const harness = createHarness("billing-props-");
   const base = loadSpec();
   await fc.assert(
-    fc.asyncProperty(operations(PARAMETER_KINDS_BOTH_HOSTS_READ, 4), async (added) => {
+    fc.asyncProperty(operations(SHAPES_BOTH_HOSTS_SERVE, 4), async (added) => {
       const sent = new Map(added.map(({ method, path, sentOptional }) => [`${method.toUpperCase()} ${path}`, new Set(sentOptional)]));
-      const report = await harness.check(withOperations(base, added), added, { read: PARAMETER_KINDS_BOTH_HOSTS_READ, send: (operation, parameter) => sent.get(operation)?.has(parameter.name) ?? false });
+      const report = await harness.check(withOperations(base, added), added, {
+        read: PARAMETER_KINDS_BOTH_HOSTS_READ,
+        successWithoutExample: SUCCESS_WITHOUT_EXAMPLE_BOTH_HOSTS_SERVE,
+        send: (operation, parameter) => sent.get(operation)?.has(parameter.name) ?? false,
+      });
       expect(report.problems).toEqual([]);
       expect(report.skipped).toEqual([]);
+      expect(report.unverified).toEqual([]);
     }),
     runOptions("generated operations", { everyday: 3, slow: 25 }),
   );

@@ -82,9 +82,9 @@ function valueOf(schema: Schema): fc.Arbitrary<unknown> {
 }
 
 /** A JSON answer: a schema, and an example drawn from it or none. */
-function answer(description: string): fc.Arbitrary<Record<string, unknown>> {
+function answer(description: string, withoutExample: boolean): fc.Arbitrary<Record<string, unknown>> {
   return objectSchema.chain((schema) =>
-    fc.option(valueOf(schema), { nil: undefined, freq: 2 }).map((example) => ({
+    (withoutExample ? fc.option(valueOf(schema), { nil: undefined, freq: 2 }) : valueOf(schema)).map((example) => ({
       description,
       content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
     })),
@@ -111,7 +111,7 @@ function parameter(kinds: readonly ParameterKind[], where: "query" | "header"): 
  * One operation under `/props<index>/…` (its own first segment, so no two generated paths match one URL), with
  * parameters of `kinds` only.
  */
-function operation(index: number, kinds: readonly ParameterKind[]): fc.Arbitrary<GeneratedOperation> {
+function operation(index: number, { kinds, successWithoutExample }: Shapes): fc.Arbitrary<GeneratedOperation> {
   const pathKinds = kinds.filter((kind) => kind.startsWith("path:"));
   const segment = pathKinds.length ? fc.oneof(word.map((text) => ({ text })), fc.constantFrom(...pathKinds).map((kind) => ({ kind }))) : word.map((text) => ({ text }));
   const has = (where: string) => kinds.some((kind) => kind.startsWith(`${where}:`));
@@ -130,7 +130,7 @@ function operation(index: number, kinds: readonly ParameterKind[]): fc.Arbitrary
       return fc
         .record({
           pathSchemas: fc.tuple(...pathParameters.map(({ kind }) => schemaOf(kind))),
-          answers: fc.tuple(answer("the answer"), ...shape.errors.map(() => answer("refused"))),
+          answers: fc.tuple(answer("the answer", successWithoutExample), ...shape.errors.map(() => answer("refused", true))),
         })
         .map(({ pathSchemas, answers }) => {
           const path = `/props${index}${shape.segments.map((entry, position) => ("kind" in entry ? `/{p${position}}` : `/${entry.text}`)).join("")}`;
@@ -154,9 +154,12 @@ function operation(index: number, kinds: readonly ParameterKind[]): fc.Arbitrary
     });
 }
 
-/** A handful of operations to add at once (1 to `most`), each of `kinds`. */
-export function operations(kinds: readonly ParameterKind[], most: number): fc.Arbitrary<GeneratedOperation[]> {
-  return fc.integer({ min: 1, max: most }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, index) => operation(index, kinds))));
+/** What the operations may hold: parameters of `kinds`, and a 2xx answer with no example (the schema alone) or not. */
+export type Shapes = { kinds: readonly ParameterKind[]; successWithoutExample: boolean };
+
+/** A handful of operations to add at once (1 to `most`). */
+export function operations(shapes: Shapes, most: number): fc.Arbitrary<GeneratedOperation[]> {
+  return fc.integer({ min: 1, max: most }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, index) => operation(index, shapes))));
 }
 
 /** `base` with the operations added under their own paths. */

@@ -2,13 +2,13 @@
 // parameter, the optional ones asked for, a body its schema accepts), and, where the schema makes one certain, the
 // same request broken in one place (a typed parameter's text that is not of its type, or a required parameter left
 // out). Built from the spec alone, as a caller who read only the spec would build them.
-import { parametersOf, requestBodyOf, type OpenApiDocument, type Parameter } from "../../../core/openapi/document";
+import { defaultExample, parametersOf, requestBodyOf, type OpenApiDocument, type Parameter, type ResponseObject } from "../../../core/openapi/document";
 import { deref } from "../../../core/openapi/refs";
 import { brokenTextOf, typeOf, validValueOf, type Schema } from "./schema-values";
 import type { ParameterKind } from "./both-hosts";
 
 /** One request, as fetch takes it (the path relative to the host's URL), and the answer headers the spec documents. */
-export type Probe = { name: string; expect: "answer" | "refusal"; method: string; path: string; headers: Record<string, string>; body?: string; documentedHeaders: string[] };
+export type Probe = { name: string; expect: "answer" | "refusal"; method: string; path: string; headers: Record<string, string>; body?: string; documentedHeaders: string[]; exampleOnSuccess: boolean };
 
 /** A parameter's kind, or undefined for what no kind names (an object, a cookie, `content` instead of a schema). */
 export function kindOf(doc: OpenApiDocument, parameter: Parameter): ParameterKind | undefined {
@@ -42,7 +42,11 @@ export function probesOf(doc: OpenApiDocument, method: string, path: string, opt
   const body = bodyOf(doc, method, path);
   if ("skipped" in body) return { skipped: `${name}: ${body.skipped}` };
   const documentedHeaders = [...new Set(Object.values(doc.paths[path]![method]!.responses).flatMap((response) => Object.keys(deref(doc, response)?.headers ?? {}).map((header) => header.toLowerCase())))];
-  const build = (label: string, text: Map<Parameter, string[] | string>, expect: Probe["expect"] = "refusal"): Probe => ({ ...requestOf(path, text), name: `${name} ${label}`, expect, method: method.toUpperCase(), body: body.text, headers: { ...requestOf(path, text).headers, ...body.headers }, documentedHeaders });
+  const responses = doc.paths[path]![method]!.responses;
+  const success = deref<ResponseObject>(doc, Object.entries(responses).find(([status]) => status.startsWith("2"))?.[1]);
+  const media = success?.content?.["application/json"];
+  const exampleOnSuccess = media === undefined || defaultExample(media) !== undefined;
+  const build = (label: string, text: Map<Parameter, string[] | string>, expect: Probe["expect"] = "refusal"): Probe => ({ ...requestOf(path, text), name: `${name} ${label}`, expect, method: method.toUpperCase(), body: body.text, headers: { ...requestOf(path, text).headers, ...body.headers }, documentedHeaders, exampleOnSuccess });
   const valid = build("(from its schemas)", values, "answer");
   const breakable = sent.find((parameter) => parameter.in !== "path" && brokenTextOf(doc, parameter.schema) !== undefined);
   if (breakable) {
@@ -79,9 +83,13 @@ function requestOf(template: string, text: Map<Parameter, string[] | string>): {
   return { path: query.length ? `${path}?${query.join("&")}` : path, headers };
 }
 
-/** The request body: JSON when the operation takes it, else a form of its flat properties (Stripe's), else none. */
+/**
+ * The request body: JSON when the operation takes it, else a form of its flat properties (Stripe's), else none. An
+ * optional body goes with a POST, PUT or PATCH only (fetch sends none with a GET).
+ */
 function bodyOf(doc: OpenApiDocument, method: string, path: string): { text?: string; headers: Record<string, string> } | { skipped: string } {
   const declared = requestBodyOf(doc, path, method);
+  if (!declared?.required && !["post", "put", "patch"].includes(method)) return { headers: {} };
   const content = declared?.content ?? {};
   const json = content["application/json"];
   if (json?.schema) return { text: JSON.stringify(validValueOf(doc, json.schema)), headers: { "content-type": "application/json" } };

@@ -54,7 +54,7 @@ export function renderValidators(doc: OpenApiDocument, specLabel: string): strin
   // An enum of 200 values or more (Stripe's) is checked in a loop that needs ajv's deep-equal helper, unless every enum
   // is written out as comparisons (loopEnum): the validators must import nothing.
   const ajv = new Ajv({ strict: false, allErrors: true, unicode: false, logger: false, loopEnum: Number.POSITIVE_INFINITY, code: { source: true, esm: true } });
-  ajv.addSchema(typedNullables(structuredClone(doc)), "spec");
+  ajv.addSchema(typedNullables(structuredClone(doc)) as object, "spec");
   const pointers = schemaPointers(doc);
   let code: string;
   try {

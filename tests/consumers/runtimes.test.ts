@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { startFaultServer, type FaultServer } from "../helpers/fault-server";
 import { pinnedNodesMissing, PROJECT, RUNTIMES } from "./project";
 import { EXAMPLE, startStub } from "./stub";
+import { stretched } from "../../core/patience";
 
 const CELLS = join(PROJECT, "cells");
 const fromProject = (name: string) => require(require.resolve(name, { paths: [PROJECT] }));
@@ -127,13 +128,13 @@ describe.each(Object.entries(RUNTIMES) as [string, readonly string[]][])("%s", (
   test("the client: reads, both 402s, a retried 503, two stalls timing out, a refused connection, a top-up's key, the read-only client", async () => {
     const results = JSON.parse(await firstLine(command, "client.mjs", stub.url, String(closedPort)));
     expectClientChecks(results, "ECONNREFUSED");
-  }, 60_000);
+  }, stretched(60_000));
 
   test("the route, served the runtime's own way", async () => {
     const script = runtime.startsWith("Bun") ? "route-bun.mjs" : runtime.startsWith("Deno") ? "route-deno.mjs" : "route-node.mjs";
     const url = await firstLine(command, script, stub.url);
     await expectRouteChecks((path, init) => fetch(`${url}${path}`, init), url);
-  }, 60_000);
+  }, stretched(60_000));
 });
 
 /**
@@ -159,14 +160,14 @@ describe.each(WORKERD_FLAGS.map((flags) => [flags.join(", ") || "none", flags] a
   beforeAll(async () => {
     const { Miniflare } = fromProject("miniflare") as { Miniflare: new (options: object) => Miniflare };
     mf = new Miniflare({ modules: true, script: await bundle("worker.mjs", "esm", ["workerd", "worker", "browser"]), compatibilityDate: "2026-04-01", compatibilityFlags: flags });
-  }, 60_000);
+  }, stretched(60_000));
   afterAll(() => mf?.dispose());
 
   test("the client's checks, in one request", async () => {
     const results = (await (await mf.dispatchFetch(`http://worker/client-checks?closed=${closedPort}`)).json()) as Record<string, unknown>;
     // workerd says "Network connection lost." for a refused connection and a cut one alike: no code, outcome unknown.
     expectClientChecks(results, null);
-  }, 60_000);
+  }, stretched(60_000));
 
   test("a client built at module scope, answered on its first request, still times out on its second and third after a pause", async () => {
     const outcomes: string[] = [];
@@ -178,11 +179,11 @@ describe.each(WORKERD_FLAGS.map((flags) => [flags.join(", ") || "none", flags] a
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
     expect(outcomes).toEqual([`credits ${EXAMPLE.credits}`, "TimeoutError", "TimeoutError"]);
-  }, 60_000);
+  }, stretched(60_000));
 
   test("the route, as the Worker's fetch", async () => {
     await expectRouteChecks((path, init) => mf.dispatchFetch(`http://worker${path}`, init), "http://worker");
-  }, 60_000);
+  }, stretched(60_000));
 });
 
 describe("Vercel's edge runtime (edge-runtime 4.0.1)", () => {
@@ -193,14 +194,14 @@ describe("Vercel's edge runtime (edge-runtime 4.0.1)", () => {
     const server = await runServer({ runtime: new EdgeRuntime({ initialCode: await bundle("edge.mjs", "iife", ["edge-light", "worker", "browser"]) }), port: 0, host: "127.0.0.1" });
     url = server.url.replace(/\/$/, "");
     close = () => server.close();
-  }, 60_000);
+  }, stretched(60_000));
   afterAll(() => close?.());
 
   test("the client's checks, in one request", async () => {
     expectClientChecks((await (await fetch(`${url}/client-checks?closed=${closedPort}`)).json()) as Record<string, unknown>, "ECONNREFUSED");
-  }, 60_000);
+  }, stretched(60_000));
 
   test("the route", async () => {
     await expectRouteChecks((path, init) => fetch(`${url}${path}`, init), url);
-  }, 60_000);
+  }, stretched(60_000));
 });

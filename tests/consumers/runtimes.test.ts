@@ -116,9 +116,12 @@ async function expectRouteChecks(fetchRoute: Fetch, origin: string) {
   for (const team of teams) expect((await fetchRoute("/uncached/api/billing", { headers: { "x-team": team } })).status).toBe(200);
   await new Promise((resolve) => setTimeout(resolve, 2_500));
   for (const team of teams) {
+    // The runtime's own timers are what is tested (workerd's cannot be injected): the limits below are for an idle
+    // machine, stretched by how busy this one is (core/patience.ts), so that only a timer that never fires or fires
+    // far too late fails.
     const started = Date.now();
-    const stalled = await within(15_000, fetchRoute("/uncached/api/billing", { headers: { "x-team": team } }));
-    expect({ team, status: stalled?.status ?? "no answer in 15 s", fast: Date.now() - started < 5_000 }).toEqual({ team, status: 504, fast: true });
+    const stalled = await within(stretched(15_000), fetchRoute("/uncached/api/billing", { headers: { "x-team": team } }));
+    expect({ team, status: stalled?.status ?? "no answer", fast: Date.now() - started < stretched(5_000) }).toEqual({ team, status: 504, fast: true });
   }
 }
 
@@ -172,9 +175,10 @@ describe.each(WORKERD_FLAGS.map((flags) => [flags.join(", ") || "none", flags] a
   test("a client built at module scope, answered on its first request, still times out on its second and third after a pause", async () => {
     const outcomes: string[] = [];
     for (let request = 1; request <= 3; request++) {
-      const answer = await within(15_000, mf.dispatchFetch("http://worker/client-sequence").then((response) => response.json() as Promise<[string, number]>));
-      const [outcome, ms] = answer ?? ["no answer in 15 s", 15_000];
-      outcomes.push(`${outcome}${ms < 4_000 ? "" : " (too slow)"}`);
+      // workerd's own timers, which cannot be injected: limits for an idle machine, stretched by this one's load.
+      const answer = await within(stretched(15_000), mf.dispatchFetch("http://worker/client-sequence").then((response) => response.json() as Promise<[string, number]>));
+      const [outcome, ms] = answer ?? ["no answer", Infinity];
+      outcomes.push(`${outcome}${ms < stretched(4_000) ? "" : " (too slow)"}`);
       // Longer than the client's 1.5 s timeout: a timer armed by the previous request would have come due.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }

@@ -4,6 +4,7 @@
 import { createBillingHandler } from "../../src/server";
 import { hang, json } from "../helpers/fault-server";
 import { bench, example, slowly, view } from "./helpers";
+import { stretched } from "../../core/patience";
 
 const statuses = async (responses: Response[]) => {
   const counts: Record<number, number> = {};
@@ -107,7 +108,7 @@ test("upstream hangs: every viewer is answered once the read's two attempts have
   clock.advance(15_000);
   await handle(view());
   expect(signals).toHaveLength(4);
-}, 60_000);
+}, stretched(60_000));
 
 test("a viewer who leaves stops waiting; the shared read is cancelled only when the last viewer has left", async () => {
   // The runtime's fetch does the work; the wrapper only keeps the signal the route's client hands it, to watch it.

@@ -5,9 +5,10 @@ import { Readable } from "node:stream";
 import { runCli } from "../helpers/cli";
 import { json, startFaultServer, type FaultServer } from "../helpers/fault-server";
 import { run } from "../../src/cli/run";
+import { stretched } from "../../core/patience";
 
 // Each test starts Prism and waits on it, not on a clock: on a busy machine that takes many times longer.
-jest.setTimeout(60_000);
+jest.setTimeout(stretched(60_000));
 
 const REAL_KEY = "sk_live_MOCKCANARY_5e4d3c";
 let realApi: FaultServer;

@@ -3,10 +3,11 @@ import { spawn } from "node:child_process";
 import { freePort } from "../../mocks/prism";
 import { BIN, runCli } from "../helpers/cli";
 import { exampleOf, loadSpec } from "../helpers/spec";
+import { stretched } from "../../core/patience";
 
 // Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
 // machine whose cores are all busy that takes many times longer than on an idle one.
-jest.setTimeout(90_000);
+jest.setTimeout(stretched(90_000));
 
 const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200") as Record<string, unknown>;
 

@@ -6,10 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { json, startFaultServer, type FaultServer } from "../helpers/fault-server";
 import { REPO } from "../helpers/run-script";
+import { stretched } from "../../core/patience";
 
 // Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
 // machine whose cores are all busy that takes many times longer than on an idle one.
-jest.setTimeout(90_000);
+jest.setTimeout(stretched(90_000));
 
 const TSC = require.resolve("typescript/bin/tsc");
 const version = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version as string;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const tarballs = [tarball, ...packedDependencies.map((packed) => join(project, packed.filename))];
   execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", ...tarballs], { cwd: project, stdio: "ignore" });
   server = await startFaultServer(json(200, { credits: 42, allow_usage: true }));
-}, 120_000);
+}, stretched(120_000));
 
 /** The package's runtime dependencies and theirs, as installed in node_modules. */
 function runtimeDependencies(dir: string, found = new Set<string>()): string[] {

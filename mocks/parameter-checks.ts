@@ -5,7 +5,7 @@ import { validators, type Validate } from "../generated/validators.js";
 import { deref } from "../core/openapi/refs.js";
 import type { Located, OpenApiDocument, Parameter } from "../core/openapi/document.js";
 import { coerced } from "./coercion.js";
-import { parameterValues, type Location, type RequestParts } from "./parameter-values.js";
+import { parameterValues, templateMatch, type Location, type RequestParts } from "./parameter-values.js";
 import { violations, type Violation } from "./request-checks.js";
 import type { Answer } from "./stateful/account.js";
 
@@ -45,8 +45,27 @@ export function parameterViolations(spec: OpenApiDocument, parameters: Located<P
       if (values[name] === undefined) return [];
       return violations(asProperty(validators[`${parameter.pointer}/schema`], name), coerced(spec, parameter.schema, values[name]), [location], `Request ${location}`, "parameter");
     });
-    return [...missing, ...invalid];
+    return [...missing, ...invalid, ...deprecatedUses(location, parameters, parts)];
   });
+}
+
+/**
+ * Prism's warning for each deprecated parameter the request sends, looked up by its name as written (a header's only
+ * when its name is written in lower case: Node gives Prism the headers so), after the location's errors. The
+ * Prism-hosted mock refuses a request with one like an error (its 422 lists it), and so do the MSW handlers.
+ */
+function deprecatedUses(location: Location, parameters: Located<Parameter>[], parts: RequestParts): Violation[] {
+  const mine = parameters.filter((parameter) => parameter.in === location);
+  if (mine.length === 0) return [];
+  const sent = (name: string): unknown => {
+    if (location === "query") return parts.query.getAll(name).length > 1 ? true : parts.query.get(name);
+    if (location === "header") return name === name.toLowerCase() ? parts.header(name) : undefined;
+    return templateMatch(parts.template, parts.path)?.[name];
+  };
+  const where = `${location[0]!.toUpperCase()}${location.slice(1)}`;
+  return mine
+    .filter((parameter) => parameter.deprecated && sent(parameter.name))
+    .map((parameter): Violation => ({ location: [location, parameter.name], severity: "Warning", code: "deprecated", message: `${where} param ${parameter.name} is deprecated` }));
 }
 
 /** A parameter's validator whose errors point below the parameter's name, as in Prism's object of all of them. */

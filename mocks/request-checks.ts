@@ -8,7 +8,7 @@ import { operationsOf, parametersOf, requestBodyOf, type Located, type Operation
 import { BEARER } from "./bearer.js";
 import type { Answer } from "./stateful/account.js";
 
-export type Violation = { location?: string[]; severity: "Error"; code: string | number; message: string };
+export type Violation = { location?: string[]; severity: "Error" | "Warning"; code: string | number; message: string };
 /** An operation of the spec as a request reaches it: its parameters and body with their `$ref`s followed. */
 export type Route = { path: string; method: string; operation: Operation; parameters: Located<Parameter>[]; body: Located<RequestBody> | undefined };
 

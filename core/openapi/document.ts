@@ -19,6 +19,7 @@ export type Parameter = {
   style?: string;
   explode?: boolean;
   allowReserved?: boolean;
+  deprecated?: boolean;
   example?: unknown;
   examples?: Record<string, { value?: unknown }>;
   content?: Record<string, MediaType>;

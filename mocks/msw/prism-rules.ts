@@ -14,6 +14,7 @@ import { emptyHeaderRefusal, invalidRequest, isJsonType, MOCK_SPEC, problem, rou
 import { parameterViolations, unreadableParameters } from "../parameter-checks.js";
 import { formValue, isFormType } from "../form-body.js";
 import { coerced } from "../coercion.js";
+import { ignoring } from "../read-write-only.js";
 import { deref, pointer } from "../../core/openapi/refs.js";
 import { type Operation } from "../../core/openapi/document.js";
 import type { Answer, Model } from "../stateful/model.js";
@@ -52,7 +53,10 @@ export function createPrismRules(model: Model, options: RulesOptions = {}) {
       ? documented(route.operation, prefer.code, prefer.example)
       : ((await model.answer({ method: request.method, path: route.path, apiKey: apiKeyOf(authorization), idempotencyKey: request.headers.get("idempotency-key") ?? undefined, body: body.text })) ??
           documented(route.operation, undefined, undefined));
-    return checkedAnswer(route.path, route.method, answer);
+    // Prism marks every answer of a deprecated operation (RFC 9745's header), its own problem documents aside.
+    const problemDocument = answer.headers?.["content-type"] === "application/problem+json";
+    const marked = route.operation.deprecated === true && !problemDocument ? { ...answer, headers: { ...answer.headers, deprecation: "true" } } : answer;
+    return checkedAnswer(route.path, route.method, marked);
   };
 }
 
@@ -115,7 +119,7 @@ function bodyViolations({ body: declared }: Route, request: Request, body: Body)
   const chosen = (type === null ? undefined : contents.find((content) => sameMediaType(type, content))) ?? contents[0];
   const media = chosen === undefined ? undefined : declared!.content![chosen]!;
   if (!media?.schema) return [];
-  const validate = validators[`${declared!.pointer}${pointer("content", chosen!, "schema").slice(1)}`];
+  const validate = ignoring("readOnly", validators[`${declared!.pointer}${pointer("content", chosen!, "schema").slice(1)}`], MOCK_SPEC, media.schema);
   if (type === null || !isFormType(type.split(";")[0]!.trim())) return violations(validate, body.value, ["body"], "Request body");
   const form = formValue(body.text, type, deref(MOCK_SPEC, media.schema as object) as never, (media.encoding ?? {}) as never);
   if ("violations" in form) return form.violations;
@@ -131,7 +135,7 @@ function sameMediaType(received: string, documented: string): boolean {
 
 /** The answer, or a 500 naming how it breaks the spec: a broken state must be loud, never silent drift. */
 function checkedAnswer(path: string, method: string, answer: Answer): Answer {
-  const validate = validators[pointer("paths", path, method, "responses", String(answer.status), "content", "application/json", "schema")];
+  const validate = ignoring("writeOnly", validators[pointer("paths", path, method, "responses", String(answer.status), "content", "application/json", "schema")], MOCK_SPEC, MOCK_SPEC.paths[path]?.[method]?.responses[String(answer.status)]?.content?.["application/json"]?.schema);
   if (!validate || answer.body === undefined || answer.headers?.["content-type"] === "application/problem+json") return answer;
   const found = violations(validate, answer.body, ["response", "body"], "Response body");
   if (found.length === 0) return answer;

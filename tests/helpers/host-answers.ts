@@ -26,6 +26,7 @@ void (async () => {
 })();
 
 async function send(base: string, probe: Probe): Promise<HostAnswer> {
-  const response = await fetch(`${base}${probe.path}`, { method: probe.method ?? "GET", headers: probe.headers, body: probe.body });
+  const body = probe.untyped && probe.body !== undefined ? new Blob([probe.body]) : probe.body;
+  const response = await fetch(`${base}${probe.path}`, { method: probe.method ?? "GET", headers: probe.headers, body });
   return comparableAnswer(response.status, response.headers, await response.text());
 }

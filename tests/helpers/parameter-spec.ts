@@ -12,15 +12,18 @@ export const STYLES_PATH = "/probe/{id}/{tags}/{range}/{point}";
 export const QUERY_PATH = "/probe/query";
 export const HEADER_PATH = "/probe/header";
 export const FORM_PATH = "/probe/form";
+export const DEPRECATED_PATH = "/probe/deprecated";
+export const RECORD_PATH = "/probe/record";
+export const ANSWERS_PATH = "/probe/answers";
 
 const integer = (extra: object = {}) => ({ type: "integer", ...extra });
 const list = (items: object) => ({ type: "array", items });
 const point = { type: "object", properties: { x: integer(), y: integer() } };
 
-/** The spec given, with the operations above added (the spec is changed and returned). */
-export function withParameterOperations(spec: Spec): Spec {
+/** An operation as the vendor would add it: the balance read's security and error answers, a 200 with an example. */
+function addedOperation(spec: Spec, parameters: Parameter[], answer: unknown, requestBody?: Operation["requestBody"]): Operation {
   const balance = spec.paths["/user/credits/info"]!.get!;
-  const operation = (parameters: Parameter[], answer: unknown, requestBody?: Operation["requestBody"]): Operation => ({
+  return {
     summary: "Added by a test.",
     ...(balance.security ? { security: balance.security } : {}),
     parameters,
@@ -29,14 +32,25 @@ export function withParameterOperations(spec: Spec): Spec {
       "200": { description: "What was read.", content: { "application/json": { schema: { type: "object" }, example: answer } } },
       ...Object.fromEntries(Object.entries(balance.responses).filter(([status]) => !status.startsWith("2"))),
     },
-  });
+  };
+}
+
+/** The spec given, with issue 34's `GET /user/credits/history` and its variant with `limit` required (changed and returned). */
+export function withHistoryOperations(spec: Spec): Spec {
   const history = (required: boolean): Parameter[] => [
     { name: "limit", in: "query", required, schema: integer({ minimum: 1, maximum: 100 }) },
     { name: "cursor", in: "query", schema: { type: "string" } },
   ];
   const page = { items: [{ credits: -10, at: 1735689600 }], next_cursor: "c2" };
-  spec.paths[HISTORY] = { get: operation(history(false), page) };
-  spec.paths[HISTORY_REQUIRED] = { get: operation(history(true), page) };
+  spec.paths[HISTORY] = { get: addedOperation(spec, history(false), page) };
+  spec.paths[HISTORY_REQUIRED] = { get: addedOperation(spec, history(true), page) };
+  return spec;
+}
+
+/** The spec given, with every operation above added (changed and returned). */
+export function withParameterOperations(spec: Spec): Spec {
+  withHistoryOperations(spec);
+  const operation = (parameters: Parameter[], answer: unknown, requestBody?: Operation["requestBody"]) => addedOperation(spec, parameters, answer, requestBody);
   spec.paths[STYLES_PATH] = {
     get: operation(
       [
@@ -61,10 +75,31 @@ export function withParameterOperations(spec: Spec): Spec {
         { name: "piped", in: "query", style: "pipeDelimited", schema: list(integer()) },
         { name: "filter", in: "query", style: "deepObject", explode: true, schema: point },
         { name: "pair", in: "query", explode: false, schema: point },
+        { name: "old", in: "query", deprecated: true, schema: { type: "string" } },
       ],
       { read: true },
     ),
   };
+  // readOnly properties are the server's: Prism leaves them out of what a request must send (inline, and through a $ref).
+  spec.components.schemas.ProbeRecord = { type: "object", required: ["id", "name"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" } } };
+  const record = { type: "object", required: ["id", "name", "inner"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" }, inner: { $ref: "#/components/schemas/ProbeRecord" } } };
+  spec.paths[RECORD_PATH] = { post: operation([], { saved: true }, { required: true, content: { "application/json": { schema: record } } }) };
+  // Answers as the vendor may write them: no example (Prism makes one from the schema), headers, another media type.
+  spec.paths[ANSWERS_PATH] = {
+    get: {
+      ...operation([], {}),
+      responses: {
+        "200": {
+          description: "No example.",
+          headers: { "X-Limit": { schema: { type: "integer" }, example: 5 }, "X-Window": { schema: { type: "string" } } },
+          content: { "application/json": { schema: { type: "object", required: ["count", "items"], properties: { count: { type: "integer", minimum: 3 }, items: { type: "array", items: { $ref: "#/components/schemas/ProbeRecord" } }, when: { type: "string", format: "date-time" }, kind: { type: "string", enum: ["x", "y"] } } } } },
+        },
+        "202": { description: "Words.", content: { "text/plain": { schema: { type: "string" }, example: "accepted" } } },
+        "204": { description: "Nothing." },
+      },
+    },
+  };
+  spec.paths[DEPRECATED_PATH] = { get: { ...operation([], { read: true }), deprecated: true } };
   spec.paths[HEADER_PATH] = {
     get: operation(
       [
@@ -123,6 +158,15 @@ export const PARAMETER_PROBES: Probe[] = [
   get("path, a matrix without its name", "/probe/7/.a/;other=1/x=1"),
   get("path, an object of two properties (a comma)", "/probe/7/.a/;range=1/x=1,y=2"),
   get("query, every style valid", `${QUERY_PATH}?count=3&ratio=0.5&flag=true&kind=Top-up&ids=1&ids=2&csv=1,2&spaced=a%20b&piped=1|2&filter[x]=1&filter[y]=2&pair=x,1,y,2`),
+  get("query, a deprecated parameter", `${QUERY_PATH}?count=1&old=x`),
+  get("query, a deprecated parameter and an error", `${QUERY_PATH}?count=x&old=x`),
+  get("a deprecated operation", DEPRECATED_PATH),
+  get("an answer with no example", ANSWERS_PATH),
+  get("an answer in words", ANSWERS_PATH, { prefer: "code=202" }),
+  get("an answer with no body", ANSWERS_PATH, { prefer: "code=204" }),
+  { ...post("a record without its readOnly ids", "application/json", '{"name":"a","inner":{"name":"b"}}'), path: RECORD_PATH },
+  { ...post("a record with its readOnly ids", "application/json", '{"id":"1","name":"a","inner":{"id":"2","name":"b"}}'), path: RECORD_PATH },
+  { ...post("a record without its name", "application/json", '{"inner":{}}'), path: RECORD_PATH },
   get("query, count missing", `${QUERY_PATH}?ratio=0.5`),
   get("query, count too large", `${QUERY_PATH}?count=11`),
   get("query, ratio not a number", `${QUERY_PATH}?count=1&ratio=half`),

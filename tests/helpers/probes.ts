@@ -1,7 +1,8 @@
 // A raw request sent to both mock hosts, and what a host answered in the form the tests compare: the status, every
 // header both hosts can mean the same by (not the transport's: date, connection, keep-alive, content-length,
 // transfer-encoding), and the body (JSON parsed, the random payment id made constant).
-export type Probe = { name: string; method?: string; path: string; headers?: Record<string, string>; body?: string };
+/** `untyped`: the body goes as bytes with no content type (a string would go as text/plain). */
+export type Probe = { name: string; method?: string; path: string; headers?: Record<string, string>; body?: string; untyped?: boolean };
 export type HostAnswer = { status: number; headers: Record<string, string>; body: unknown };
 
 const TRANSPORT = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"]);

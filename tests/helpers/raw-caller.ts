@@ -6,7 +6,7 @@ import type { BillingClient } from "../../src";
 import type { Spec } from "./spec";
 
 export type Parameter = { name: string; in: "path" | "query" | "header" | "cookie"; required?: boolean; example?: unknown; examples?: Record<string, { value?: unknown }>; schema?: Schema; $ref?: string };
-type Schema = { $ref?: string; type?: string | string[]; example?: unknown; examples?: unknown[]; default?: unknown; enum?: unknown[]; const?: unknown };
+type Schema = { $ref?: string; type?: string | string[]; example?: unknown; examples?: unknown[]; default?: unknown; enum?: unknown[]; const?: unknown; items?: Schema; properties?: Record<string, Schema>; minimum?: number; maximum?: number; exclusiveMinimum?: number | boolean; exclusiveMaximum?: number | boolean };
 
 /** What a call through `raw` gave: the status, and the body openapi-fetch read (its `data` or its `error`). */
 export type RawAnswer = { status: number; body: unknown };
@@ -37,9 +37,22 @@ export function exampleValue(spec: Spec, parameter: Parameter): unknown {
   if (parameter.example !== undefined) return parameter.example;
   const named = Object.values(parameter.examples ?? {})[0]?.value;
   if (named !== undefined) return named;
-  const schema = parameter.schema ? resolve<Schema>(spec, parameter.schema) : {};
+  return schemaValue(spec, parameter.schema ?? {}, 0);
+}
+
+/** A value of a schema: its own example, else one built from its type (an array of one item, an object of its properties). */
+function schemaValue(spec: Spec, node: Schema, depth: number): unknown {
+  const schema = resolve<Schema>(spec, node);
   const found = [schema.example, schema.examples?.[0], schema.default, schema.enum?.[0], schema.const].find((value) => value !== undefined);
   if (found !== undefined) return found;
   const type = [schema.type ?? "string"].flat().find((candidate) => candidate !== "null");
-  return type === "integer" || type === "number" ? 1 : type === "boolean" ? true : "example";
+  if (type === "array" && depth < 8) return [schemaValue(spec, schema.items ?? {}, depth + 1)];
+  if (type === "object" && depth < 8) return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, inner]) => [name, schemaValue(spec, inner, depth + 1)]));
+  // 1, unless the schema's bounds leave it out.
+  if (type === "integer" || type === "number") {
+    const low = Math.max(1, schema.minimum ?? 1, typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : 1);
+    const high = Math.min(schema.maximum ?? low, typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum - (type === "integer" ? 1 : 0.5) : low);
+    return Math.min(low, high);
+  }
+  return type === "boolean" ? true : "example";
 }

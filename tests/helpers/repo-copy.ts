@@ -28,11 +28,13 @@ export function scriptIn(copy: string, script: string, args: string[]) {
 /**
  * jest in the copy on `files`, transformed as the everyday suite transforms them, without its global set-up (one
  * Prism for the run, and a build of dist/): for tests that read files and need neither, so that a busy machine's slow
- * Prism start cannot fail them.
+ * Prism start cannot fail them; with `prism`, the one Prism only (for the contract tests on the copy's spec).
  */
-export function jestIn(copy: string, files: string[]): { code: number | null; output: string } {
+export function jestIn(copy: string, files: string[], options: { prism?: boolean } = {}): { code: number | null; output: string } {
   const config = {
     rootDir: copy,
+    // With `prism`: one Prism for the run, on the copy's spec (PRISM_URL), and no build of dist/.
+    ...(options.prism ? { globalSetup: "<rootDir>/tests/helpers/prism-only-setup.ts", globalTeardown: "<rootDir>/tests/helpers/prism-global-teardown.ts" } : {}),
     testEnvironment: "node",
     testMatch: files.map((file) => `<rootDir>/${file}`),
     transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false, tsconfig: { module: "commonjs", moduleResolution: "node10" } }] },

@@ -12,14 +12,22 @@ export type SpecProbe = Omit<Probe, "body"> & { operation: string; key?: string 
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; maxLength?: number; minLength?: number; enum?: unknown[] };
 
 const JSON_TYPE = { "content-type": "application/json" };
+/** The text of each body sent as bytes with no content type, for hosts in another process (a Blob is read async). */
+export const BLOB_TEXT = new WeakMap<Blob, string>();
+const untyped = (text: string) => {
+  const blob = new Blob([text]);
+  BLOB_TEXT.set(blob, text);
+  return blob;
+};
 
 /** A value in a parameter's own style (simple, form, label, matrix), as a caller sends it. */
 function serialized(parameter: Parameter, value: unknown): string {
-  const list = Array.isArray(value) ? value.map(String) : typeof value === "object" && value !== null ? Object.entries(value).flat().map(String) : [String(value)];
-  const joined = list.join(",");
-  if (parameter.style === "label") return `.${joined}`;
-  if (parameter.style === "matrix") return `;${parameter.name}=${joined}`;
-  return joined;
+  const object = typeof value === "object" && value !== null && !Array.isArray(value);
+  const exploded = parameter.explode === true && parameter.in !== "query";
+  const list = Array.isArray(value) ? value.map(String) : object ? Object.entries(value).map(([key, inner]) => (exploded ? `${key}=${String(inner)}` : `${key},${String(inner)}`)) : [String(value)];
+  if (parameter.style === "label") return `.${list.join(exploded ? "." : ",")}`;
+  if (parameter.style === "matrix") return exploded && Array.isArray(value) ? list.map((item) => `;${parameter.name}=${item}`).join("") : `;${parameter.name}=${list.join(",")}`;
+  return list.join(",");
 }
 
 /** The query string of the parameters given, each in its style (arrays repeated when exploded, else comma-joined). */
@@ -47,7 +55,7 @@ export function specProbes(spec: OpenApiDocument, scenarios: readonly string[]):
     const pathOf = (overrides = new Map<Parameter, unknown>()) =>
       path.replace(/\{([^}]+)\}/g, (_, inner: string) => {
         const parameter = parameters.find((candidate) => candidate.in === "path" && candidate.name === inner)!;
-        return encodeURIComponent(serialized(parameter, overrides.has(parameter) ? overrides.get(parameter) : values.get(parameter))).replace(/%2C/g, ",");
+        return encodeURIComponent(serialized(parameter, overrides.has(parameter) ? overrides.get(parameter) : values.get(parameter))).replace(/%2C/g, ",").replace(/%3B/g, ";").replace(/%3D/g, "=");
       });
     const url = (overrides = new Map<Parameter, unknown>()) => `${pathOf(overrides)}${queryOf(parameters, new Map([...values, ...overrides]))}`;
     const headers = Object.fromEntries(parameters.filter((parameter) => parameter.in === "header").map((parameter) => [parameter.name.toLowerCase(), serialized(parameter, values.get(parameter))]));
@@ -109,7 +117,7 @@ export function specProbes(spec: OpenApiDocument, scenarios: readonly string[]):
       const as = (what: string, type: Record<string, string>, text: string | Blob | undefined = body) => probe(what, { headers: { ...headers, ...type }, body: text });
       probes.push(as("as JSON with a charset", { "content-type": "application/json; charset=utf-8" }));
       probes.push(as("as text/plain", { "content-type": "text/plain" }));
-      probes.push(as("with no content type", {}, new Blob([body ?? "{}"])));
+      probes.push(as("with no content type", {}, untyped(body ?? "{}")));
       probes.push(as("as text/plain;charset=UTF-8, fetch's default for a string", {}));
       probes.push(as("as application/vnd.api+json", { "content-type": "application/vnd.api+json" }));
       probes.push(as("as a form", { "content-type": "application/x-www-form-urlencoded" }, new URLSearchParams(Object.entries((example ?? {}) as Record<string, string>)).toString()));

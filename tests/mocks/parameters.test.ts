@@ -1,14 +1,17 @@
 // Operations the vendor could add (tests/helpers/parameter-spec.ts: issue 34's `GET /user/credits/history`, the same
 // with `limit` required, parameters of every type and style in the path, the query and a header, form and multipart
 // bodies), generated into a copy of the repository as `npm run generate` would; then the same requests to real Prism
-// (startMock) and to the MSW handlers there: the same status, headers and body, and the statuses Prism gives.
+// (startMock) and to the MSW handlers there (those written here, and the differential test's, made from the spec for
+// each added operation): the same status, headers and body, and the statuses Prism gives.
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { exampleOf } from "../../core/openapi/document";
+import { exampleOf, operationsOf } from "../../core/openapi/document";
 import { copyOfRepo } from "../helpers/repo-copy";
-import { HISTORY, PARAMETER_PROBES, withParameterOperations } from "../helpers/parameter-spec";
-import type { HostAnswer } from "../helpers/probes";
+import { ANSWERS_PATH, HISTORY, PARAMETER_PROBES, withParameterOperations } from "../helpers/parameter-spec";
+import type { HostAnswer, Probe } from "../helpers/probes";
+import { BLOB_TEXT, specProbes } from "../helpers/spec-probes";
+import { scenarioNames } from "../../generated/named-answers";
 import { loadSpec } from "../helpers/spec";
 
 // Copying the repository, generating and starting Prism take seconds idle and much longer on two busy cores: no
@@ -16,6 +19,18 @@ import { loadSpec } from "../helpers/spec";
 jest.setTimeout(600_000);
 
 const spec = withParameterOperations(loadSpec());
+const ADDED = new Set(operationsOf(spec).map(({ name }) => name).filter((name) => !operationsOf(loadSpec()).some((committed) => committed.name === name)));
+/** The requests written for these operations, and the differential test's requests made from the spec for each of them. */
+const PROBES: Probe[] = [
+  ...PARAMETER_PROBES,
+  ...specProbes(spec, scenarioNames)
+    .filter((probe) => ADDED.has(probe.operation))
+    .map(({ operation: _operation, key, body, ...probe }) => ({
+      ...probe,
+      headers: { ...(key === null ? {} : { authorization: `Bearer ${key ?? "team-probe"}` }), ...probe.headers },
+      ...(body instanceof Blob ? { body: BLOB_TEXT.get(body)!, untyped: true } : body === undefined ? {} : { body }),
+    })),
+];
 let answers: Map<string, { prism: HostAnswer; msw: HostAnswer }>;
 
 const node = (copy: string, script: string, ...args: string[]) => {
@@ -28,14 +43,23 @@ beforeAll(() => {
   const copy = copyOfRepo("billing-parameters-");
   writeFileSync(join(copy, "billing.json"), JSON.stringify(spec, null, 2));
   expect(JSON.parse(node(copy, join("tests", "helpers", "generate-each.ts"), copy))).toEqual({ [copy]: "ok" });
-  writeFileSync(join(copy, "probes.json"), JSON.stringify(PARAMETER_PROBES));
+  writeFileSync(join(copy, "probes.json"), JSON.stringify(PROBES));
   const seen = JSON.parse(node(copy, join("tests", "helpers", "host-answers.ts"), join(copy, "probes.json"))) as { prism: HostAnswer; msw: HostAnswer }[];
-  answers = new Map(PARAMETER_PROBES.map((probe, index) => [probe.name, seen[index]!]));
+  answers = new Map(PROBES.map((probe, index) => [probe.name, seen[index]!]));
 });
 
+const differing = (probes: Probe[]) => probes.map((probe) => ({ probe: probe.name, ...answers.get(probe.name)! })).filter(({ prism, msw }) => JSON.stringify(prism) !== JSON.stringify(msw));
+/** The answers the MSW handlers do not yet give as Prism does (below). */
+const unmatched = (probe: Probe) => probe.path.startsWith(ANSWERS_PATH);
+
 test("every request gets the same status, headers and body from Prism and from the MSW handlers", () => {
-  const differences = PARAMETER_PROBES.map((probe) => ({ probe: probe.name, ...answers.get(probe.name)! })).filter(({ prism, msw }) => JSON.stringify(prism) !== JSON.stringify(msw));
-  expect(differences).toEqual([]);
+  expect(differing(PROBES.filter((probe) => !unmatched(probe)))).toEqual([]);
+});
+
+// The known miss, pinned: an answer with no example (Prism makes one from the schema with its sampler, and its declared
+// headers too), and an answer in another media type than JSON. The MSW handlers answer those with no body.
+test.failing("answers with no example, with declared headers, or not in JSON: the same from both hosts", () => {
+  expect(differing(PROBES.filter(unmatched))).toEqual([]);
 });
 
 const history200 = exampleOf(spec, HISTORY, "get", "200");
@@ -57,6 +81,8 @@ test.each([
   ["path, id not an integer", invalid([expect.objectContaining({ location: ["path", "id"], code: "type", message: "Request path parameter id must be integer" })])],
   ["form, count not an integer", invalid([expect.objectContaining({ location: ["body", "count"], code: "type", message: "Request body property count must be integer" })])],
   ["header, the array header left out", { status: 500 }],
+  ["query, a deprecated parameter", invalid([expect.objectContaining({ location: ["query", "old"], severity: "Warning", code: "deprecated" })])],
+  ["a deprecated operation", { status: 200, headers: expect.objectContaining({ deprecation: "true" }) }],
 ] as const)("%s: the status and document Prism gives, and the same from the MSW handlers", (name, expected) => {
   const { prism, msw } = answers.get(name)!;
   expect(prism).toMatchObject(expected);

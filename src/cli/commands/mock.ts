@@ -29,7 +29,11 @@ export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise
   const shell = shellOf(io);
   line(io.stdout, `try:  ${curlLine(shell, "Authorization: Bearer any-key", `${mock.url}/user/credits/info`)}`);
   line(io.stdout, `      ${cliAgainst(shell, mock.url, !args.stateless)}`);
-  line(io.stdout, `      a forced status: -H ${quoteWord(shell, "Prefer: code=500")}; a scenario: an API key ending in ${scenarioNames.map((name) => `:${name}`).join(" or ")}`);
+  // A key's scenario is the stateful mock's; the stateless one serves the same answers by name (Prefer: example=…).
+  const named = args.stateless
+    ? `a named answer: -H ${quoteWord(shell, "Prefer: code=<status>, example=<name>")} (${scenarioNames.join(", ")})`
+    : `a scenario: an API key ending in ${scenarioNames.map((name) => `:${name}`).join(" or ")}`;
+  line(io.stdout, `      a forced status: -H ${quoteWord(shell, "Prefer: code=500")}; ${named}`);
   line(io.stdout, "stop: Ctrl-C");
   const why = await untilStopped();
   await mock.stop();

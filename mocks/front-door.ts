@@ -7,7 +7,8 @@ import type { AddressInfo } from "node:net";
 import { operations, type OperationName } from "../generated/operations.js";
 import { preferHeader, type ForcedAnswer, type ForcedStatuses } from "./forced.js";
 import { preferencesOf } from "./prefer.js";
-import { emptyHeaderRefusal, routeOf, unauthorized, unparsableJson } from "./request-checks.js";
+import { emptyHeaderRefusal, MOCK_SPEC, routeOf, unauthorized, unparsableJson } from "./request-checks.js";
+import { unreadableParameters } from "./parameter-checks.js";
 import type { RequestLog } from "./request-log.js";
 import { MockStartError } from "./start-errors.js";
 
@@ -57,7 +58,8 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       else upstream.end(body);
     };
     // What Prism lets through and the spec refuses (an empty Idempotency-Key) is refused here, as the MSW handlers do,
-    // after the one refusal Prism gives before it (a JSON body that does not parse).
+    // after the one refusal Prism gives before it (a JSON body that does not parse); and what would stop Prism's process
+    // (parameter-checks.ts) is refused here too.
     const refused = refusedAtTheDoor(method, url, headers);
     if (!refused) return send();
     const chunks: Buffer[] = [];
@@ -93,9 +95,13 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
 function refusedAtTheDoor(method: string, url: URL, headers: IncomingHttpHeaders) {
   if ("status" in preferencesOf([headers.prefer ?? []].flat().join(", "), url.searchParams)) return undefined;
   const route = routeOf(url.pathname, method);
-  if ("status" in route || unauthorized(route, headers.authorization ?? null)) return undefined;
-  return emptyHeaderRefusal(route, (name) => {
+  if ("status" in route) return undefined;
+  const header = (name: string) => {
     const value = headers[name.toLowerCase()];
-    return typeof value === "string" ? value : null;
-  });
+    return typeof value === "string" ? value : Array.isArray(value) ? value.join(", ") : null;
+  };
+  const unreadable = unreadableParameters(MOCK_SPEC, route.parameters, { path: url.pathname, template: route.path, query: url.searchParams, header });
+  if (unreadable) return unreadable;
+  if (unauthorized(route, headers.authorization ?? null)) return undefined;
+  return emptyHeaderRefusal(route, header);
 }

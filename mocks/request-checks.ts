@@ -85,13 +85,23 @@ export function emptyHeaderRefusal(route: Route, header: (name: string) => strin
   return found.length > 0 ? invalidRequest(found) : undefined;
 }
 
-/** ajv's errors in Prism's words: `Response body property credits must be integer`. */
-export function violations(validate: Validate | undefined, value: unknown, location: string[], subject: string): Violation[] {
+/**
+ * ajv's errors in Prism's words: `Response body property credits must be integer`, `Request query parameter limit must
+ * be integer` (Prism says "parameter" below a parameter location, "property" below a body).
+ */
+export function violations(validate: Validate | undefined, value: unknown, location: string[], subject: string, kind: "property" | "parameter" = "property"): Violation[] {
   if (!validate || validate(value)) return [];
   return (validate.errors ?? []).map((error) => {
     const inner = error.instancePath.split("/").filter(Boolean);
-    const allowed = Array.isArray(error.params.allowedValues) ? `: ${(error.params.allowedValues as unknown[]).join(", ")}` : "";
-    const what = inner.length > 0 ? `${subject} property ${inner.join(".")}` : subject;
-    return { location: [...location, ...inner], severity: "Error" as const, code: error.keyword, message: `${what} ${error.message ?? "is not valid"}${allowed}` };
+    const what = inner.length > 0 ? `${subject} ${kind} ${inner.join(".")}` : subject;
+    return { location: [...location, ...inner], severity: "Error" as const, code: error.keyword, message: `${what} ${error.message ?? ""}${detailsOf(error.params)}` };
   });
+}
+
+/** What Prism adds to ajv's message: the allowed values, the extra property found, the unevaluated one. */
+function detailsOf(params: Record<string, unknown>): string {
+  const allowed = Array.isArray(params.allowedValues) ? `: ${(params.allowedValues as unknown[]).join(", ")}` : "";
+  const additional = "additionalProperty" in params ? `; found '${String(params.additionalProperty)}'` : "";
+  const unevaluated = "unevaluatedProperty" in params ? `: '${String(params.unevaluatedProperty)}'` : "";
+  return `${allowed}${additional}${unevaluated}`;
 }

@@ -10,8 +10,11 @@ import type { OperationName } from "../../generated/operations.js";
 import { preferHeader, type ForcedAnswer, type ForcedStatuses } from "../forced.js";
 import { apiKeyOf } from "../bearer.js";
 import { asksPrism, preferencesOf } from "../prefer.js";
-import { emptyHeaderRefusal, invalidRequest, isJsonType, problem, routeOf, unauthorized, unparsableJson, violations, type Route, type Violation } from "../request-checks.js";
-import { pointer } from "../../core/openapi/refs.js";
+import { emptyHeaderRefusal, invalidRequest, isJsonType, MOCK_SPEC, problem, routeOf, unauthorized, unparsableJson, violations, type Route, type Violation } from "../request-checks.js";
+import { parameterViolations, unreadableParameters } from "../parameter-checks.js";
+import { formValue, isFormType } from "../form-body.js";
+import { coerced } from "../coercion.js";
+import { deref, pointer } from "../../core/openapi/refs.js";
 import { type Operation } from "../../core/openapi/document.js";
 import type { Answer, Model } from "../stateful/model.js";
 
@@ -36,10 +39,14 @@ export function createPrismRules(model: Model, options: RulesOptions = {}) {
     if ("status" in prefer) return prefer;
     const route = routeOf(path, request.method);
     if ("status" in route) return route;
+    const parts = { path, template: route.path, query: new URL(request.url).searchParams, header: (name: string) => request.headers.get(name) };
+    const unreadable = unreadableParameters(MOCK_SPEC, route.parameters, parts);
+    if (unreadable) return unreadable;
     const authorization = request.headers.get("authorization");
     const refused = unauthorized(route, authorization, options.keyless) ?? emptyHeaderRefusal(route, (name) => request.headers.get(name));
     if (refused) return refused;
-    const invalid = requestViolations(route, request, body);
+    // Prism's order: the body's violations, then the headers', the query's and the path's.
+    const invalid = [...bodyViolations(route, request, body), ...parameterViolations(MOCK_SPEC, route.parameters, parts)];
     if (invalid.length > 0) return invalidRequest(invalid);
     const answer = asksPrism(prefer)
       ? documented(route.operation, prefer.code, prefer.example)
@@ -90,25 +97,10 @@ function documented(operation: Operation, code: string | undefined, example: str
   return { status: Number(status), body: named ? named.value : media.example };
 }
 
-/** Prism's order: the body's violations, then the parameters'. */
-function requestViolations(route: Route, request: Request, body: Body): Violation[] {
-  const found: Violation[] = [...bodyViolations(route, request, body)];
-  route.parameters.forEach((parameter) => {
-    const value = parameter.in === "header" ? request.headers.get(parameter.name) : parameter.in === "query" ? new URL(request.url).searchParams.get(parameter.name) : null;
-    const where = `Request ${parameter.in} parameter ${parameter.in === "header" ? parameter.name.toLowerCase() : parameter.name}`;
-    if (value === null) {
-      if (parameter.required) found.push({ location: [parameter.in, parameter.name.toLowerCase()], severity: "Error", code: "required", message: `${where} is required` });
-      return;
-    }
-    const validate = validators[`${parameter.pointer}/schema`];
-    for (const violation of violations(validate, value, [parameter.in, parameter.name.toLowerCase()], where)) found.push(violation);
-  });
-  return found;
-}
-
 /**
  * A required body that is missing (or JSON null, 0, false: Prism tests it for truth), then its media type (a suffix
- * counts: `application/vnd.api+json` is JSON), then its schema; with no content type, the text itself is checked.
+ * counts: `application/vnd.api+json` is JSON), then its schema; with no content type, the text itself is checked; a
+ * form (urlencoded or multipart) is read into fields first (form-body.ts) and coerced as Prism coerces it.
  */
 function bodyViolations({ body: declared }: Route, request: Request, body: Body): Violation[] {
   const contents = Object.keys(declared?.content ?? {});
@@ -119,8 +111,15 @@ function bodyViolations({ body: declared }: Route, request: Request, body: Body)
     const message = contents.length > 0 ? `Supported content types: ${contents.join(",")}` : "No supported content types, but request included a non-empty body";
     return [{ severity: "Error", code: 415, message }];
   }
-  const validate = declared && validators[`${declared.pointer}${pointer("content", "application/json", "schema").slice(1)}`];
-  return violations(validate, body.value, ["body"], "Request body");
+  // The content the request's media type matches (else the first), read as a form when the request says it is one.
+  const chosen = (type === null ? undefined : contents.find((content) => sameMediaType(type, content))) ?? contents[0];
+  const media = chosen === undefined ? undefined : declared!.content![chosen]!;
+  if (!media?.schema) return [];
+  const validate = validators[`${declared!.pointer}${pointer("content", chosen!, "schema").slice(1)}`];
+  if (type === null || !isFormType(type.split(";")[0]!.trim())) return violations(validate, body.value, ["body"], "Request body");
+  const form = formValue(body.text, type, deref(MOCK_SPEC, media.schema as object) as never, (media.encoding ?? {}) as never);
+  if ("violations" in form) return form.violations;
+  return violations(validate, coerced(MOCK_SPEC, media.schema, form.value), ["body"], "Request body");
 }
 
 /** Prism's match of media types: type and subtype, a structured suffix set aside (`vnd.api+json` is `json`). */

@@ -1,10 +1,10 @@
 // The client against the spec, every operation times every documented status, on both hosts of the mock: Prism
 // serving the spec (the run's shared, stateless one), and the MSW handlers in this process.
 import { createBillingClient } from "../../src";
-import { callerFor, contractMatrix } from "../helpers/contract";
+import { callerFor, caseName, contractMatrix, preferFor } from "../helpers/contract";
 import { MSW_HOST, type RunningHost } from "../helpers/mock-hosts";
 import { loadSpec, type Spec } from "../helpers/spec";
-import { operationsOf } from "../../core/openapi/document";
+import { namedAnswers, operationsOf } from "../../core/openapi/document";
 
 const spec = loadSpec();
 const { cases, uncovered } = contractMatrix(spec);
@@ -24,9 +24,9 @@ test("every documented operation and status is covered by a contract case", () =
   expect(cases.length).toBeGreaterThan(0);
 });
 
-test.each(HOST_URLS.flatMap(([host, url]) => cases.map((c) => [`${c.operation} ${c.status}`, host, url, c] as const)))("%s on %s gives the outcome its status maps to", async (_name, _host, url, c) => {
+test.each(HOST_URLS.flatMap(([host, url]) => cases.map((c) => [caseName(c), host, url, c] as const)))("%s on %s gives the outcome its documented answer maps to", async (_name, _host, url, c) => {
   const billing = () => createBillingClient({ apiKey: "contract-test-key", baseUrl: url(), maxRetries: 0 });
-  const result = await callerFor(c.operation, spec)(billing(), { Prefer: `code=${c.status}` }, spec).then(
+  const result = await callerFor(c.operation, spec)(billing(), { Prefer: preferFor(c) }, spec).then(
     (data) => ({ data }),
     (error: unknown) => ({ error }),
   );
@@ -68,6 +68,12 @@ describe("the coverage gate", () => {
     const { cases, uncovered } = contractMatrix(extended);
     expect(uncovered).toEqual([]);
     expect(cases.filter((c) => c.operation === ("POST /user/refund" as never)).map((c) => [c.status, c.raw])).toEqual([["200", true], ["418", true]]);
+  });
+
+  test("makes one case per named example of a status, each expecting that example's body", () => {
+    const { cases } = contractMatrix(spec);
+    const named = namedAnswers(spec).map((answer) => `${answer.operation} ${answer.status} ${answer.name}`);
+    expect(cases.filter((c) => c.example !== undefined).map(caseName)).toEqual(named);
   });
 
   test("fails, naming operation and status, when an operation through raw documents a body with no example", () => {

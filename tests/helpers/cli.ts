@@ -1,6 +1,7 @@
 // Runs olostep-billing: in-process through run(argv, io) by default, or as the compiled bin (a terminal, signals, pipes).
 import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
+import { patientTimer } from "../../core/patience";
 import { CLI_BIN as BIN } from "../../scripts/tooling/paths";
 import { run } from "../../src/cli/run";
 
@@ -67,10 +68,11 @@ function runBin(args: string[], options: CliOptions): Promise<CliResult> {
   } else if (!options.tty) {
     child.stdin.end();
   }
-  const killer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  // A hung bin is killed once it has had 30 s on an idle machine, longer on a busy one or while it still works.
+  const killer = patientTimer(30_000, () => child.kill("SIGKILL"), child.pid);
   return new Promise((resolveResult) =>
     child.once("close", (code) => {
-      clearTimeout(killer);
+      killer.cancel();
       resolveResult({ code, stdout, stderr });
     }),
   );

@@ -1,7 +1,8 @@
-// The contract matrix, derived from the spec: every operation x every documented status, and what covers it.
+// The contract matrix, derived from the spec: every operation x every documented answer (each status, each of its
+// named examples), and what covers it.
 import type { OperationName } from "../../generated/operations";
 import { defaultExample, operationsOf, requestExampleOf, type SpecPath } from "../../core/openapi/document";
-import { BillingError, AuthenticationError, IdempotencyError, RateLimitError, ServerError, type BillingClient } from "../../src";
+import { BillingError, AuthenticationError, IdempotencyError, InsufficientCreditsError, RateLimitError, ServerError, type BillingClient } from "../../src";
 import { CONVENIENCE_METHODS } from "../../src/internal/convenience-methods";
 import { rawCaller } from "./raw-caller";
 import type { Spec } from "./spec";
@@ -38,7 +39,11 @@ export type Expectation =
 export const OUTCOMES: Record<string, (example: Example) => Expectation> = {
   "200": (example) => ({ kind: "data", equals: example }),
   "401": () => ({ kind: "error", class: AuthenticationError, fields: { status: 401 } }),
-  "402": () => ({ kind: "error", class: AuthenticationError, fields: { status: 402 } }),
+  // The client's rule (DESIGN, docs/client.md): a 402 saying `credits_exhausted` is the team's credits, any other a bad key.
+  "402": (example) =>
+    example?.code === "credits_exhausted"
+      ? { kind: "error", class: InsufficientCreditsError, fields: { status: 402, code: example.code } }
+      : { kind: "error", class: AuthenticationError, fields: { status: 402 } },
   // The vendor's error object: `code` is the machine-readable part, as `error` is in ErrorResponse.
   "409": (example) => ({ kind: "error", class: IdempotencyError, fields: { status: 409, code: example?.code } }),
   "422": (example) => ({ kind: "error", class: IdempotencyError, fields: { status: 422, code: example?.code } }),
@@ -51,7 +56,14 @@ export const OUTCOMES: Record<string, (example: Example) => Expectation> = {
   "500": (example) => ({ kind: "error", class: ServerError, fields: { status: 500, code: undefined }, says: example?.error as string }),
 };
 
-export type ContractCase = { operation: OperationName; path: SpecPath; method: string; status: string; expect: Expectation; raw: boolean };
+/** One documented answer: the status, and the named example asked for (none: the one Prism serves by default). */
+export type ContractCase = { operation: OperationName; path: SpecPath; method: string; status: string; example?: string; expect: Expectation; raw: boolean };
+
+/** The `Prefer` header that asks a mock for a case's documented answer. */
+export const preferFor = (c: ContractCase): string => (c.example === undefined ? `code=${c.status}` : `code=${c.status}, example=${c.example}`);
+
+/** The name a case is reported under: `GET /user/credits/info 402 credits_exhausted`. */
+export const caseName = (c: ContractCase): string => [c.operation, c.status, c.example].filter((part) => part !== undefined).join(" ");
 
 /** Read from the spec given (the coverage gate's tests pass edited copies); the committed spec's is generated/operations.ts. */
 export function contractMatrix(spec: Spec): { cases: ContractCase[]; uncovered: string[] } {
@@ -78,7 +90,11 @@ export function contractMatrix(spec: Spec): { cases: ContractCase[]; uncovered: 
         uncovered.push(`${name} ${status}: the response documents a body but no example`);
         continue;
       }
-      cases.push({ operation: name as OperationName, path: path as SpecPath, method, status, expect: outcome(example as Example), raw });
+      const base = { operation: name as OperationName, path: path as SpecPath, method, status, raw };
+      const named = Object.entries(media?.examples ?? {});
+      // One call per documented answer: each named example by its name, or the one example there is.
+      if (named.length === 0) cases.push({ ...base, expect: outcome(example as Example) });
+      for (const [exampleName, { value }] of named) cases.push({ ...base, example: exampleName, expect: outcome(value as Example) });
     }
   }
   return { cases, uncovered };

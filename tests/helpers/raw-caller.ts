@@ -5,7 +5,7 @@ import { resolvePointer } from "../../core/openapi/refs";
 import type { BillingClient } from "../../src";
 import type { Spec } from "./spec";
 
-type Parameter = { name: string; in: "path" | "query" | "header" | "cookie"; required?: boolean; example?: unknown; examples?: Record<string, { value?: unknown }>; schema?: Schema; $ref?: string };
+export type Parameter = { name: string; in: "path" | "query" | "header" | "cookie"; required?: boolean; example?: unknown; examples?: Record<string, { value?: unknown }>; schema?: Schema; $ref?: string };
 type Schema = { $ref?: string; type?: string | string[]; example?: unknown; examples?: unknown[]; default?: unknown; enum?: unknown[]; const?: unknown };
 
 /** What a call through `raw` gave: the status, and the body openapi-fetch read (its `data` or its `error`). */
@@ -17,8 +17,8 @@ export function rawCaller(spec: Spec, name: string): (client: BillingClient, hea
   const { method, path, operation } = entry;
   const declared = [...((spec.paths[path] as { parameters?: Parameter[] }).parameters ?? []), ...((operation.parameters ?? []) as Parameter[])].map((parameter) => resolve<Parameter>(spec, parameter));
   const params: Record<"path" | "query" | "header" | "cookie", Record<string, unknown>> = { path: {}, query: {}, header: {}, cookie: {} };
-  // Operation-level parameters come last and win, as OpenAPI says; an optional one is left out, as a caller would.
-  for (const parameter of declared) if (parameter.in === "path" || parameter.required) params[parameter.in][parameter.name] = exampleValue(spec, parameter);
+  // Operation-level parameters come last and win, as OpenAPI says; optional ones are sent too, as callers send them.
+  for (const parameter of declared) params[parameter.in][parameter.name] = exampleValue(spec, parameter);
   const body = requestExampleOf(spec, path as SpecPath, method);
   return async (client, headers) => {
     const init = { params, headers, ...(body === undefined ? {} : { body }) };
@@ -33,7 +33,7 @@ function resolve<T>(spec: Spec, node: T & { $ref?: string }): T {
 }
 
 /** The parameter's own example, else its schema's (example, examples, default, enum, const), else a value of its type. */
-function exampleValue(spec: Spec, parameter: Parameter): unknown {
+export function exampleValue(spec: Spec, parameter: Parameter): unknown {
   if (parameter.example !== undefined) return parameter.example;
   const named = Object.values(parameter.examples ?? {})[0]?.value;
   if (named !== undefined) return named;

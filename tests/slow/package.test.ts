@@ -62,13 +62,15 @@ async function node(file: string, source: string): Promise<string> {
 // (about 37 kB each in both trees, the price of no schema compiler in a browser), to about 100 kB. What a user's
 // bundle gets is another matter: the client alone is measured by `npm run bench`. The vendor's error objects as named
 // answers (a 402 body on both operations, 409/422/429 by name) grew the validators to about 48 kB and the document to
-// about 24 kB in each tree: about 129 kB in all.
-test("the tarball holds only dist/, README, LICENSE and package.json, and is under 140 kB", () => {
+// about 24 kB in each tree: about 129 kB in all. The route's own modules (paths, shared reads, freshness), the widget's
+// split, one module for untrusted text and the spec model under core/ brought it to about 146 kB, once the build
+// stopped shipping what no export reaches (the CLI's declarations, the kit's read list, the spec checker).
+test("the tarball holds only dist/, README, LICENSE and package.json, and is under 150 kB", () => {
   const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--ignore-scripts", "--json"], { cwd: REPO, encoding: "utf8" }))[0];
   const paths = (packed.files as { path: string }[]).map((file) => file.path);
   expect(paths.filter((path) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(path))).toEqual([]);
   expect(paths).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json", "dist/cjs/src/index.js", "dist/esm/src/index.js"]));
-  expect(packed.size).toBeLessThan(140_000);
+  expect(packed.size).toBeLessThan(150_000);
 });
 
 test("the installed package.json runs nothing at install time, and nothing shipped points outside the package", () => {

@@ -30,7 +30,7 @@ export const usageError = (message: string) => new CliError(EXIT.usage, message)
  */
 export function failureText(error: Error): string {
   if (error instanceof RateLimitError && error.retryAfterSeconds === undefined) {
-    return `${error.message}; the API gave no time to wait: wait a minute or more before trying again`;
+    return `${error.message}; the API gave no time to wait: try again in a minute or more`;
   }
   return error.message;
 }

@@ -44,6 +44,10 @@ export const COMMANDS = {
       if (positionals.length !== 1) throw usageError(`topup needs one amount: ${TOPUP_CREDITS.join(", ")}`);
       // Nobody can answer a prompt in a pipeline: charging a card needs an explicit --yes there.
       if (values.yes !== true && !io.stdin.isTTY) throw usageError("topup charges the team's saved card: pass --yes when stdin is not a terminal");
+      // The stateless mock answers every balance read with the spec's example: credits bought there never land.
+      if (values.wait === true && values.mock === true && values.stateless === true) {
+        throw usageError("--wait cannot see credits land on the stateless mock (--stateless remembers nothing): drop --wait or --stateless");
+      }
       return {
         credits: topupAmount(positionals[0]!),
         yes: values.yes === true,

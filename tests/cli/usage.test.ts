@@ -23,6 +23,8 @@ test.each([
   ["no command", [], /no command given/],
   ["a mock option without --mock", ["check", "--min", "1", "--scenario", "exhausted"], /--scenario applies to "mock", or with --mock, not to "check" alone/],
   ["an unknown scenario with --mock (before any mock starts)", ["--mock", "--scenario", "broke", "credits"], /--scenario must be one of [\w, -]+, not "broke"/],
+  ["--wait against the stateless mock (before it starts)", ["--mock", "--stateless", "topup", "10000", "--yes", "--wait"], /^olostep-billing: --wait cannot see credits land on the stateless mock/],
+  ["an option of the stateful mock with --stateless", ["--mock", "--stateless", "--scenario", "exhausted", "credits"], /^olostep-billing: --scenario does nothing with --stateless/],
   ["a mock option that is not a number with --mock", ["--mock", "--settle-ms", "soon", "credits"], /--settle-ms must be a non-negative whole number, not "soon"/],
 ])("%s exits 2 with a one-line reason and the usage hint, sending nothing", async (_name, args, reason) => {
   server = await startFaultServer(json(200, example));

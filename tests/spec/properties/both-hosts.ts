@@ -46,3 +46,13 @@ export const SUCCESS_WITHOUT_EXAMPLE_BOTH_HOSTS_SERVE = false;
 
 /** The operations' shapes the property tests generate today (arbitraries.ts takes them). */
 export const SHAPES_BOTH_HOSTS_SERVE = { kinds: PARAMETER_KINDS_BOTH_HOSTS_READ, successWithoutExample: SUCCESS_WITHOUT_EXAMPLE_BOTH_HOSTS_SERVE };
+
+/**
+ * Whether Prism (5.14.2) starts on a spec that holds Stripe's schemas (tests/fixtures/stripe-corpus). It does not: with
+ * the corpus merged, or with one Stripe operation and all 278 of its schemas in components (used or not), Prism was
+ * still "Starting Prism…" after 400 s, at 40-50 % of a core; one operation with only the 4 schemas it references starts
+ * at once. The schemas are deeply circular (`error` → `api_errors` → `payment_intent` → …). Until Prism (or what
+ * mocks/prism.ts gives it) copes, the corpus is checked on the MSW host alone, and the comparison of the hosts on it
+ * is skipped, saying why.
+ */
+export const PRISM_STARTS_WITH_STRIPE_SCHEMAS = false;

@@ -28,6 +28,6 @@ test("generated operations: spec:update exits 0, the modules load, the type chec
       expect(report.skipped).toEqual([]);
       expect(report.unverified).toEqual([]);
     }),
-    runOptions("generated operations", { everyday: 3, slow: 25 }),
+    runOptions("generated operations", { everyday: 3, slow: 10 }),
   );
 });

@@ -12,7 +12,8 @@ import { probesOf, type Probe, type ProbeOptions } from "./requests";
 import type { HostReport } from "./host-check";
 
 /** `unverified`: the answers whose bodies were not compared (a 2xx with no example, with `successWithoutExample` off). */
-export type CheckReport = { problems: string[]; skipped: string[]; unverified: string[]; probes: number };
+/** `probes`: the requests sent to the hosts, `refusals` of them broken on purpose. */
+export type CheckReport = { problems: string[]; skipped: string[]; unverified: string[]; probes: number; refusals: number };
 
 /** What the hosts are held to (both-hosts.ts): the request's parameter kinds, and whether a 2xx with no example is compared whole. */
 export type CheckOptions = ProbeOptions & {
@@ -37,11 +38,12 @@ async function check(copy: string, spec: OpenApiDocument, added: { method: strin
   const file = join(copy, "incoming.json");
   writeFileSync(file, JSON.stringify(spec, null, 2));
   const update = scriptIn(copy, "spec-update.ts", [file, "--no-typecheck"]);
-  if (update.code !== 0) return { problems: [`spec:update exits ${update.code}:\n${update.stdout}${update.stderr}`], skipped: [], unverified: [], probes: 0 };
+  if (update.code !== 0) return { problems: [`spec:update exits ${update.code}:\n${update.stdout}${update.stderr}`], skipped: [], unverified: [], probes: 0, refusals: 0 };
 
   const built = added.map(({ method, path }) => probesOf(spec, method, path, options));
   const probes: Probe[] = built.flatMap((entry) => ("skipped" in entry ? [] : [entry.valid, ...(entry.broken ? [entry.broken] : [])]));
   const skipped = built.flatMap((entry) => ("skipped" in entry ? [entry.skipped] : []));
+  const refusals = probes.filter((probe) => probe.expect === "refusal").length;
   const probesFile = join(copy, "probes.json");
   writeFileSync(probesFile, JSON.stringify({ probes, operations: added.map(({ method, path }) => `${method.toUpperCase()} ${path}`) }));
   // The type check and the hosts side by side: neither writes anything the other reads.
@@ -51,7 +53,7 @@ async function check(copy: string, spec: OpenApiDocument, added: { method: strin
   ]);
   const problems: string[] = [];
   if (types.code !== 0) problems.push(`the type check fails:\n${types.stdout.split("\n").filter((line) => line.includes("error TS")).slice(0, 10).join("\n")}`);
-  if (hosts.code !== 0) return { problems: [...problems, `the hosts' check exits ${hosts.code}:\n${hosts.stderr}`], skipped, unverified: [], probes: probes.length };
+  if (hosts.code !== 0) return { problems: [...problems, `the hosts' check exits ${hosts.code}:\n${hosts.stderr}`], skipped, unverified: [], probes: probes.length, refusals };
   const report = JSON.parse(hosts.stdout) as HostReport;
   problems.push(...report.loadErrors.map((error) => `a generated module does not load: ${error}`));
   problems.push(...report.missing.map((name) => `generated/operations.ts lacks ${name}`));
@@ -69,7 +71,7 @@ async function check(copy: string, spec: OpenApiDocument, added: { method: strin
     if (valid && JSON.stringify(whole ? prism : prism.status) !== JSON.stringify(whole ? msw : msw.status)) problems.push(`the hosts answer differently: ${shown}`);
     if (!valid && prism.status !== msw.status) problems.push(`the hosts refuse with different statuses: ${shown}`);
   }
-  return { problems, skipped, unverified, probes: probes.length };
+  return { problems, skipped, unverified, probes: probes.length, refusals };
 }
 
 function node(cwd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

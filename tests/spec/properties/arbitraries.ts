@@ -86,7 +86,7 @@ function answer(description: string, withoutExample: boolean, withHeaders: boole
   return fc
     .record({
       schema: objectSchema,
-      headers: withHeaders ? fc.uniqueArray(fc.tuple(word, fc.oneof(scalar("integer"), scalar("string"))), { maxLength: 2, selector: ([name]) => name }) : fc.constant([]),
+      headers: withHeaders ? fc.uniqueArray(fc.tuple(word, fc.oneof(scalar("integer"), scalar("string"))), { maxLength: 2, selector: ([name]) => name }) : fc.constant<[string, Schema][]>([]),
     })
     .chain(({ schema, headers }) =>
       fc

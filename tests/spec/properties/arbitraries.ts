@@ -82,13 +82,27 @@ function valueOf(schema: Schema): fc.Arbitrary<unknown> {
 }
 
 /** A JSON answer: a schema, and an example drawn from it or none. */
-function answer(description: string, withoutExample: boolean): fc.Arbitrary<Record<string, unknown>> {
-  return objectSchema.chain((schema) =>
-    (withoutExample ? fc.option(valueOf(schema), { nil: undefined, freq: 2 }) : valueOf(schema)).map((example) => ({
-      description,
-      content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
-    })),
-  );
+function answer(description: string, withoutExample: boolean, withHeaders: boolean): fc.Arbitrary<Record<string, unknown>> {
+  return fc
+    .record({
+      schema: objectSchema,
+      headers: withHeaders ? fc.uniqueArray(fc.tuple(word, fc.oneof(scalar("integer"), scalar("string"))), { maxLength: 2, selector: ([name]) => name }) : fc.constant<[string, Schema][]>([]),
+    })
+    .chain(({ schema, headers }) =>
+      fc
+        .record({
+          example: withoutExample ? fc.option(valueOf(schema), { nil: undefined, freq: 2 }) : valueOf(schema),
+          headerExamples: fc.tuple(...headers.map(([, header]) => valueOf(header))),
+        })
+        .map(({ example, headerExamples }) => ({
+          description,
+          // A documented answer header, as a vendor writes one (X-…), with an example the mock can serve.
+          ...(headers.length
+            ? { headers: Object.fromEntries(headers.map(([name, header], index) => [`X-${name}`, { schema: header, example: headerExamples[index] }])) }
+            : {}),
+          content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
+        })),
+    );
 }
 
 /** A parameter of one of `kinds`, named by the generator, required or not. */
@@ -111,7 +125,7 @@ function parameter(kinds: readonly ParameterKind[], where: "query" | "header"): 
  * One operation under `/props<index>/…` (its own first segment, so no two generated paths match one URL), with
  * parameters of `kinds` only.
  */
-function operation(index: number, { kinds, successWithoutExample }: Shapes): fc.Arbitrary<GeneratedOperation> {
+function operation(index: number, { kinds, successWithoutExample, successHeaders }: Shapes): fc.Arbitrary<GeneratedOperation> {
   const pathKinds = kinds.filter((kind) => kind.startsWith("path:"));
   const segment = pathKinds.length ? fc.oneof(word.map((text) => ({ text })), fc.constantFrom(...pathKinds).map((kind) => ({ kind }))) : word.map((text) => ({ text }));
   const has = (where: string) => kinds.some((kind) => kind.startsWith(`${where}:`));
@@ -130,7 +144,7 @@ function operation(index: number, { kinds, successWithoutExample }: Shapes): fc.
       return fc
         .record({
           pathSchemas: fc.tuple(...pathParameters.map(({ kind }) => schemaOf(kind))),
-          answers: fc.tuple(answer("the answer", successWithoutExample), ...shape.errors.map(() => answer("refused", true))),
+          answers: fc.tuple(answer("the answer", successWithoutExample, successHeaders), ...shape.errors.map(() => answer("refused", true, false))),
         })
         .map(({ pathSchemas, answers }) => {
           const path = `/props${index}${shape.segments.map((entry, position) => ("kind" in entry ? `/{p${position}}` : `/${entry.text}`)).join("")}`;
@@ -154,8 +168,11 @@ function operation(index: number, { kinds, successWithoutExample }: Shapes): fc.
     });
 }
 
-/** What the operations may hold: parameters of `kinds`, and a 2xx answer with no example (the schema alone) or not. */
-export type Shapes = { kinds: readonly ParameterKind[]; successWithoutExample: boolean };
+/**
+ * What the operations may hold: parameters of `kinds`; a 2xx answer with no example (the schema alone) or not; a 2xx
+ * answer that documents headers or not.
+ */
+export type Shapes = { kinds: readonly ParameterKind[]; successWithoutExample: boolean; successHeaders: boolean };
 
 /** A handful of operations to add at once (1 to `most`). */
 export function operations(shapes: Shapes, most: number): fc.Arbitrary<GeneratedOperation[]> {

@@ -1,7 +1,7 @@
 // The requests the property tests send for one operation of a spec: one built from its schemas (every required
 // parameter, the optional ones asked for, a body its schema accepts), and, where the schema makes one certain, the
-// same request broken in one place (a typed parameter's text that is not of its type, or a required parameter left
-// out). Built from the spec alone, as a caller who read only the spec would build them.
+// same request broken in one place (a typed parameter's text that is not of its type, a required parameter left out,
+// or a JSON body of the wrong type). Built from the spec alone, as a caller who read only the spec would build them.
 import { defaultExample, parametersOf, requestBodyOf, type OpenApiDocument, type Parameter, type ResponseObject } from "../../../core/openapi/document";
 import { deref } from "../../../core/openapi/refs";
 import { brokenTextOf, typeOf, validValueOf, type Schema } from "./schema-values";
@@ -46,7 +46,7 @@ export function probesOf(doc: OpenApiDocument, method: string, path: string, opt
   const success = deref<ResponseObject>(doc, Object.entries(responses).find(([status]) => status.startsWith("2"))?.[1]);
   const media = success?.content?.["application/json"];
   const exampleOnSuccess = media === undefined || defaultExample(media) !== undefined;
-  const build = (label: string, text: Map<Parameter, string[] | string>, expect: Probe["expect"] = "refusal"): Probe => ({ ...requestOf(path, text), name: `${name} ${label}`, expect, method: method.toUpperCase(), body: body.text, headers: { ...requestOf(path, text).headers, ...body.headers }, documentedHeaders, exampleOnSuccess });
+  const build = (label: string, text: Map<Parameter, string[] | string>, expect: Probe["expect"] = "refusal", sentBody = body.text): Probe => ({ ...requestOf(path, text), name: `${name} ${label}`, expect, method: method.toUpperCase(), body: sentBody, headers: { ...requestOf(path, text).headers, ...body.headers }, documentedHeaders, exampleOnSuccess });
   const valid = build("(from its schemas)", values, "answer");
   const breakable = sent.find((parameter) => parameter.in !== "path" && brokenTextOf(doc, parameter.schema) !== undefined);
   if (breakable) {
@@ -60,6 +60,7 @@ export function probesOf(doc: OpenApiDocument, method: string, path: string, opt
     broken.delete(leftOut);
     return { valid, broken: build(`(required ${leftOut.in} ${leftOut.name} left out)`, broken) };
   }
+  if (body.broken !== undefined) return { valid, broken: build("(a body of the wrong type)", values, "refusal", body.broken) };
   return { valid };
 }
 
@@ -87,12 +88,13 @@ function requestOf(template: string, text: Map<Parameter, string[] | string>): {
  * The request body: JSON when the operation takes it, else a form of its flat properties (Stripe's), else none. An
  * optional body goes with a POST, PUT or PATCH only (fetch sends none with a GET).
  */
-function bodyOf(doc: OpenApiDocument, method: string, path: string): { text?: string; headers: Record<string, string> } | { skipped: string } {
+function bodyOf(doc: OpenApiDocument, method: string, path: string): { text?: string; broken?: string; headers: Record<string, string> } | { skipped: string } {
   const declared = requestBodyOf(doc, path, method);
   if (!declared?.required && !["post", "put", "patch"].includes(method)) return { headers: {} };
   const content = declared?.content ?? {};
   const json = content["application/json"];
-  if (json?.schema) return { text: JSON.stringify(validValueOf(doc, json.schema)), headers: { "content-type": "application/json" } };
+  // Broken: an array where the schema wants an object.
+  if (json?.schema) return { text: JSON.stringify(validValueOf(doc, json.schema)), headers: { "content-type": "application/json" }, ...(typeOf(doc, json.schema) === "object" ? { broken: "[]" } : {}) };
   const form = content["application/x-www-form-urlencoded"];
   if (form?.schema) {
     const value = validValueOf(doc, form.schema);

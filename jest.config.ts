@@ -2,6 +2,7 @@
 // globalTeardown); `npm run test:consumers` (BILLING_CONSUMERS=1) runs the consumer matrix under tests/consumers/,
 // which installs the packed package into a project of its own.
 import type { Config } from "jest";
+import { stretched } from "./core/patience";
 
 const consumers = process.env.BILLING_CONSUMERS === "1";
 
@@ -20,7 +21,9 @@ const config: Config = {
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false, tsconfig: { module: "commonjs", moduleResolution: "node10" } }] },
   // src/ imports with ".js" endings (what Node's ES module loader needs); jest resolves them to the .ts files.
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
-  testTimeout: consumers ? 120_000 : 20_000,
+  // A test's limit is a guard against a hang, never a verdict on speed: stretched by how busy the machine is as jest
+  // starts (core/patience.ts); files with heavy tests stretch their own longer limits the same way.
+  testTimeout: stretched(consumers ? 120_000 : 20_000),
   // Most tests wait on sockets, timers and child processes, not the CPU: more workers than the 2 cores pay off.
   maxWorkers: 4,
   // A worker that has finished still takes 200-300 ms to end its process (measured: the worker's own exit event to

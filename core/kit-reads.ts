@@ -15,7 +15,7 @@ export const KIT_SURFACES = {
   credits: { name: "olostep-billing credits", files: ["src/cli/render-credits.ts"] },
   topup: { name: "olostep-billing topup", files: ["src/cli/commands/topup.ts"] },
   waitForCredits: { name: "waitForCredits()", files: ["src/internal/wait-for-credits.ts"] },
-  widget: { name: "<olostep-credits>", files: ["src/widget/credits-element.ts"] },
+  widget: { name: "<olostep-credits>", files: ["src/widget/credits-element.ts", "src/widget/render.ts", "src/widget/purchase.ts", "src/widget/page-events.ts", "src/widget/freshness.ts", "src/widget/read-schedule.ts"] },
   errors: { name: "the client's errors", files: ["src/internal/error-mapping.ts", "src/internal/same-key-retry.ts"] },
   mock: { name: "the stateful mock", files: ["mocks/stateful/account.ts", "mocks/stateful/model.ts"] },
 } as const;

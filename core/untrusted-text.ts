@@ -128,15 +128,20 @@ export function identifier(prefix: string, text: string): string {
 /**
  * Text for Markdown that GitHub renders as HTML (a pull request's body, a table cell): one line, HTML escaped, every
  * Markdown mark (emphasis, code, links, images, table cells) backslash-escaped, and nothing GitHub would turn into a
- * mention, an issue reference or a link: `@name`, `#12`, `https://…`, `www.…` get a zero-width space.
+ * mention, an issue reference or a link: `@name`, `#12`, `https://…`, `www.…` get a zero-width space. Nor can it start
+ * a block of its own where it begins a line (a heading, a list, a rule, indented code).
  */
 export function markdownText(text: string): string {
   const zeroWidth = "&#8203;";
   return terminalText(text)
+    .trimStart()
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/[\\`*_{}[\]()!|~]/g, (char) => `\\${char}`)
+    // After the escapes above, which would double these backslashes.
+    .replace(/^(\d+)\./, "$1\\.")
+    .replace(/^[#+=-]/, (char) => `\\${char}`)
     .replace(/#(?=\d)/g, `#${zeroWidth}`)
     .replace(/@/g, `@${zeroWidth}`)
     .replace(/:\/\//g, `:${zeroWidth}//`)

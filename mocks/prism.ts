@@ -8,6 +8,7 @@ import { buildMockSpec } from "./mock-spec.js";
 import { loadSpec } from "../core/openapi/bundled.js";
 import { prismCliPath, PrismStartError } from "./start-errors.js";
 import { terminalText } from "../core/untrusted-text.js";
+import { patientTimer } from "../core/patience.js";
 
 export { PrismStartError } from "./start-errors.js";
 
@@ -21,7 +22,10 @@ export type PrismOptions = {
   port?: number;
   /** Gets Prism's own log lines (one request = several lines); default: kept only for error messages. */
   onLog?: (line: string) => void;
-  /** How long Prism may take to start. */
+  /**
+   * How long Prism may take to start on an idle machine (default 30 000). A busy machine stretches it by its load, and
+   * it does not run out while Prism is still using CPU to start (up to ten times as long): see core/patience.ts.
+   */
   startTimeoutMs?: number;
   /**
    * Proxy mode: forward every request to this server and check its answers against the spec (`prism proxy
@@ -130,11 +134,13 @@ function waitUntilListening(child: ChildProcess, port: number, options: PrismOpt
   return new Promise((resolveUrl, reject) => {
     let ready = false;
     const fail = (why: string) => {
-      clearTimeout(timer);
+      timer.cancel();
       const said = recent.filter((line) => /error|EADDRINUSE|fatal/i.test(line)).pop() ?? recent.at(-1) ?? "";
       reject(new PrismStartError(`Prism could not start on ${HOST}:${port}: ${why}${said ? ` (${terminalText(said.trim())})` : ""}`));
     };
-    const timer = setTimeout(() => fail(`not listening after ${limit} ms`), limit);
+    // A fixed 30 s is missed by a machine whose cores are all busy (Prism's start is seconds of CPU): the limit grows
+    // with the load, and while Prism keeps working.
+    const timer = patientTimer(limit, (waited) => fail(`not listening after ${waited} ms`), child.pid);
     const onLine = (line: string) => {
       if (ready) return options.onLog?.(line);
       recent.push(line);
@@ -142,7 +148,7 @@ function waitUntilListening(child: ChildProcess, port: number, options: PrismOpt
       const match = READY_LINE.exec(line);
       if (match?.[1]) {
         ready = true;
-        clearTimeout(timer);
+        timer.cancel();
         resolveUrl(match[1]);
       }
     };

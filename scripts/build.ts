@@ -1,6 +1,6 @@
 // `npm run build`: dist/cjs (client, CLI, mock launcher) and dist/esm (client), each with declarations.
 import { execFileSync } from "node:child_process";
-import { chmodSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runMain } from "./tooling/run-main";
 import { REPO_ROOT } from "./tooling/paths";
@@ -16,6 +16,9 @@ runMain(async () => {
     writeFileSync(join(DIST, label, "package.json"), `${JSON.stringify({ type: label === "esm" ? "module" : "commonjs" })}\n`);
     console.log(`build: dist/${label}`);
   }
-  chmodSync(join(DIST, "cjs", "src", "cli", "main.js"), 0o755);
+  // The bin is run, never imported: no export names src/cli, so its declarations would only add weight to the tarball.
+  const cli = join(DIST, "cjs", "src", "cli");
+  for (const file of readdirSync(cli, { recursive: true, encoding: "utf8" })) if (file.endsWith(".d.ts")) rmSync(join(cli, file));
+  chmodSync(join(cli, "main.js"), 0o755);
   console.log("build: dist/cjs/src/cli/main.js (olostep-billing)");
 });

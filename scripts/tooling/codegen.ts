@@ -174,6 +174,22 @@ function withDocText<T>(node: T, names = false): T {
 const commentData = (value: unknown): unknown =>
   typeof value === "string" ? docText(value) : typeof value === "object" && value !== null ? (Array.isArray(value) ? value.map(commentData) : Object.fromEntries(Object.entries(value).map(([key, inner]) => [docText(key), commentData(inner)]))) : value;
 
+/** openapi-typescript's helper for the types of `enumValues` arrays, as it writes it (7.x). */
+const ENUM_PATH_HELPER = "type FlattenedDeepRequired<T> = {\n    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;\n};";
+
+/**
+ * The helper that types an enum's run-time array (`FlattenedDeepRequired<components>["schemas"]["file"]["links"]
+ * ["object"]`) steps through optional properties and arrays, but not through a parent that is `nullable` (`links:
+ * {...} | null`, as Stripe writes many), where the step finds no property and the type check fails. Stepping through
+ * null too gives the same types wherever it worked.
+ */
+function withNullableParents(types: string): string {
+  return types.replace(
+    ENUM_PATH_HELPER,
+    "type FlattenedDeepRequired<T> = {\n    [K in keyof T]-?: FlattenedDeepRequired<NonNullable<T[K]> extends unknown[] ? NonNullable<T[K]>[number] : NonNullable<T[K]>>;\n};",
+  );
+}
+
 async function runOpenapiTypescript(doc: object, specLabel: string): Promise<string> {
   // openapi-typescript prints each problem on its own before throwing; keep our output to one line.
   const originalError = console.error;
@@ -182,7 +198,7 @@ async function runOpenapiTypescript(doc: object, specLabel: string): Promise<str
     // Loaded only once the spec has passed our own checks, so a broken spec fails fast; require() picks
     // the package's CommonJS build, which loads in about half the time of its ES module build.
     const { default: openapiTS, astToString } = require("openapi-typescript") as { default: OpenapiTs } & Pick<OpenapiTs, "astToString">;
-    return astToString(await openapiTS(withDocText(withReferenceDescriptions(structuredClone(doc))) as Parameters<typeof openapiTS>[0], OPENAPI_TS_OPTIONS));
+    return withNullableParents(astToString(await openapiTS(withDocText(withReferenceDescriptions(structuredClone(doc))) as Parameters<typeof openapiTS>[0], OPENAPI_TS_OPTIONS)));
   } catch (error) {
     const reason = (error as Error).message.split("\n")[0];
     throw new SpecError(`${specLabel}: openapi-typescript refused it (${reason})`);

@@ -29,13 +29,32 @@ export function schemaPointers(doc: OpenApiDocument): string[] {
   return [...found];
 }
 
+/**
+ * OpenAPI 3.0's `nullable: true` beside no `type` (Stripe writes `{ nullable: true, anyOf: [...] }`), which ajv's
+ * `nullable` keyword refuses to compile: read as the vendor means it, the schema or null. In place, on a copy.
+ */
+const DATA_KEYWORDS = new Set(["example", "examples", "enum", "default", "const", "x-examples"]);
+
+function typedNullables(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(typedNullables);
+  if (typeof node !== "object" || node === null) return node;
+  const object = node as Record<string, unknown>;
+  // Examples, enums and defaults are data, not schemas: left as written.
+  for (const key of Object.keys(object)) if (!DATA_KEYWORDS.has(key)) object[key] = typedNullables(object[key]);
+  if (object.nullable !== true || "type" in object || "$ref" in object) return object;
+  const { nullable: _nullable, ...rest } = object;
+  return { anyOf: [rest, { type: "null" }] };
+}
+
 export function renderValidators(doc: OpenApiDocument, specLabel: string): string {
   const Ajv = (require("ajv") as { default: AjvClass }).default;
   const standalone = (require("ajv/dist/standalone") as { default: Standalone }).default;
   // OpenAPI 3.0 schema objects carry keywords (example, nullable) that strict JSON Schema refuses. Lengths count UTF-16
   // code units (unicode: false), so that the code needs none of ajv's runtime helpers: it imports nothing.
-  const ajv = new Ajv({ strict: false, allErrors: true, unicode: false, logger: false, code: { source: true, esm: true } });
-  ajv.addSchema(structuredClone(doc), "spec");
+  // An enum of 200 values or more (Stripe's) is checked in a loop that needs ajv's deep-equal helper, unless every enum
+  // is written out as comparisons (loopEnum): the validators must import nothing.
+  const ajv = new Ajv({ strict: false, allErrors: true, unicode: false, logger: false, loopEnum: Number.POSITIVE_INFINITY, code: { source: true, esm: true } });
+  ajv.addSchema(typedNullables(structuredClone(doc)) as object, "spec");
   const pointers = schemaPointers(doc);
   let code: string;
   try {
@@ -43,7 +62,8 @@ export function renderValidators(doc: OpenApiDocument, specLabel: string): strin
   } catch (error) {
     throw new SpecError(`${specLabel}: a schema cannot be compiled (${(error as Error).message.split("\n")[0]})`);
   }
-  if (/\brequire\(|^\s*import\s/m.test(code)) throw new SpecError(`${specLabel}: a schema needs ajv's runtime helpers, which the validators must not import`);
+  const helper = /\brequire\([^)]*\)|^\s*import\s.*$/m.exec(code);
+  if (helper) throw new SpecError(`${specLabel}: a schema needs ajv's runtime helpers (${helper[0].trim()}), which the validators must not import`);
   return [
     "// @ts-nocheck -- ajv's standalone output, typed by the map at the end.",
     code,

@@ -23,6 +23,18 @@ export class CliError extends Error {
 
 export const usageError = (message: string) => new CliError(EXIT.usage, message);
 
+/**
+ * What a failure says in the terminal: its message, and what --help promises for its exit code where the message alone
+ * does not say it. Exit 5 promises the seconds to wait when the API gave them (the client's message then says "try
+ * again in N s"); when it gave none, the line says so rather than leave the reader looking for a number.
+ */
+export function failureText(error: Error): string {
+  if (error instanceof RateLimitError && error.retryAfterSeconds === undefined) {
+    return `${error.message}; the API gave no time to wait: try again in a minute or more`;
+  }
+  return error.message;
+}
+
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
   // A mock that would not start (Prism missing, its port taken): its own error class, from olostep-billing/mock.

@@ -19,7 +19,7 @@ export const COMMANDS = {
   }),
   check: defineCommand<{ min: number }>({
     synopsis: "--min N",
-    summary: "exit 0 when usage is allowed and the balance is at least N; 1 when it is less, 7 when usage is not allowed",
+    summary: "exit 0 when usage is allowed and the balance is at least N; 1 when it is less, 7 when usage is not allowed, 4 when the API did not say",
     calls: ["GET /user/credits/info"],
     options: { min: { type: "string", value: "N", help: "the credits the job needs" } },
     parse: (values, positionals) => {
@@ -44,6 +44,10 @@ export const COMMANDS = {
       if (positionals.length !== 1) throw usageError(`topup needs one amount: ${TOPUP_CREDITS.join(", ")}`);
       // Nobody can answer a prompt in a pipeline: charging a card needs an explicit --yes there.
       if (values.yes !== true && !io.stdin.isTTY) throw usageError("topup charges the team's saved card: pass --yes when stdin is not a terminal");
+      // The stateless mock answers every balance read with the spec's example: credits bought there never land.
+      if (values.wait === true && values.mock === true && values.stateless === true) {
+        throw usageError("--wait cannot see credits land on the stateless mock (--stateless remembers nothing): drop --wait or --stateless");
+      }
       return {
         credits: topupAmount(positionals[0]!),
         yes: values.yes === true,

@@ -10,7 +10,7 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   "api-key": { type: "string", value: "KEY", help: "default: OLOSTEP_API_KEY (never printed)" },
   "base-url": { type: "string", value: "URL", help: `default: OLOSTEP_BASE_URL, else ${DEFAULT_BASE_URL}` },
   timeout: { type: "string", value: "SECONDS", help: `per request attempt (default ${CONFIG_DEFAULTS.timeoutMs / 1000})` },
-  mock: { type: "boolean", help: "run against a local stateful mock of the API (no key needed); takes mock's options: --mock --scenario exhausted" },
+  mock: { type: "boolean", help: "run against a local mock of the API, stateful unless --stateless (no key needed); takes mock's options: --mock --scenario exhausted" },
   help: { type: "boolean", short: "h", help: "this text" },
   version: { type: "boolean", short: "v", help: "the version" },
 };
@@ -30,6 +30,11 @@ export function parseMockSetup(values: Values): MockSetup {
   const scenario = typeof values.scenario === "string" ? values.scenario : undefined;
   if (scenario !== undefined && !(scenarioNames as readonly string[]).includes(scenario)) {
     throw usageError(`--scenario must be one of ${scenarioNames.join(", ")}, not "${scenario}"`);
+  }
+  // The stateless mock is Prism alone, answering from the spec's examples: no balance, no clock, no scenario to start from.
+  const stateful = Object.keys(MOCK_OPTIONS).filter((name) => name !== "stateless" && values[name] !== undefined);
+  if (values.stateless === true && stateful.length > 0) {
+    throw usageError(`--${stateful[0]} does nothing with --stateless (the stateless mock keeps no balance and answers from the spec's examples); drop one of them`);
   }
   return { scenario: scenario as ScenarioName | undefined, stateless: values.stateless === true, settleMs: optionalMs("settle-ms"), chargeMs: optionalMs("charge-ms"), cooldownMs: optionalMs("cooldown-ms") };
 }

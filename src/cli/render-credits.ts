@@ -6,7 +6,8 @@ import { formatNumber, shown } from "./terminal-text.js";
 const DAY_MS = 86_400_000;
 
 export function renderCredits(info: CreditsInfo, style: Style, now: number = Date.now()): string {
-  const usage = info.allow_usage === false ? style.red("usage not allowed") : style.green("usage allowed");
+  // Tri-state, as readCredits reads it: an answer that does not say is neither allowed nor refused.
+  const usage = info.allow_usage === true ? style.green("usage allowed") : info.allow_usage === false ? style.red("usage not allowed") : style.yellow("usage unknown");
   const lines = [`${style.bold("Credits")}  ${style.bold(formatNumber(info.credits ?? 0))} (${usage})`];
   const plan = info.active_subscription;
   if (plan) {
@@ -29,17 +30,21 @@ export function renderCredits(info: CreditsInfo, style: Style, now: number = Dat
   return lines.join("\n");
 }
 
+/** The spec's kind of a lot bought and not yet paid for: its credits are not there yet, so none of them is used. */
+const PENDING: NonNullable<CreditLot["purchase_kind"]> = "Pending";
+
 function lotRow(lot: CreditLot, now: number): string[] {
   const allocated = lot.allocated_units;
   const remaining = lot.remaining_units;
+  const pending = lot.purchase_kind === PENDING;
   const used =
-    typeof allocated === "number" && allocated > 0 && typeof remaining === "number"
+    !pending && typeof allocated === "number" && allocated > 0 && typeof remaining === "number"
       ? `${Math.round(((allocated - remaining) / allocated) * 100)}%`
       : "-";
   return [
     shown(lot.purchase_kind),
     allocated === undefined ? "-" : formatNumber(allocated),
-    remaining === undefined ? "-" : formatNumber(remaining),
+    pending ? "pending" : remaining === undefined ? "-" : formatNumber(remaining),
     used,
     lot.expiry_date === undefined ? "-" : expiry(lot.expiry_date, now),
   ];

@@ -3,7 +3,7 @@ import { cutKeys, terminalText } from "../../core/untrusted-text.js";
 import { createBillingClient, VERSION } from "../index.js";
 import { COMMANDS } from "./command-table.js";
 import type { CommandContext, LocalContext } from "./context.js";
-import { CliError, exitCodeFor, usageError } from "./cli-error.js";
+import { CliError, exitCodeFor, failureText, usageError } from "./cli-error.js";
 import { EXIT } from "./exit-codes.js";
 import { line, type Io } from "./io.js";
 import { parseCommandLine } from "./parse.js";
@@ -50,7 +50,7 @@ function fail(io: Io, error: unknown, secrets: string[]): number {
   const code = exitCodeFor(error);
   // The client has already stripped what servers said; this also covers text from the command line and Prism. An
   // error that is none of ours (a bug) is named, so that a report says what it was; its stack only with DEBUG.
-  const text = code === EXIT.internal ? unexpected(error) : error instanceof Error ? error.message : String(error);
+  const text = code === EXIT.internal ? unexpected(error) : error instanceof Error ? failureText(error) : String(error);
   const message = cutKeys(text, secrets).split("\n").map(terminalText).join("\n");
   line(io.stderr, `olostep-billing: ${styleFor(io.stderr, io.env).red(message)}`);
   if (error instanceof CliError && code === EXIT.usage) line(io.stderr, USAGE_HINT);

@@ -35,7 +35,8 @@ export type TopupResult = TopupReceipt & {
 
 /** A request that failed in flight leaves the caller unsure whether the card was charged: say so, and what to do. */
 const TOPUP_OUTCOMES: MoneyOutcomes = {
-  unknown: "; the charge may or may not have happened: retry with the same idempotency key (error.idempotencyKey), or check the balance first",
+  // In words, not a property name: the message reaches terminals and logs (the key is on the error as idempotencyKey).
+  unknown: "; the charge may or may not have happened: retry with the same Idempotency-Key, or check the balance first",
   notSent: "; nothing was sent, so nothing was charged",
   paid: "; the payment went through (the status says so) but the receipt is unreadable: do not buy again, check the balance",
 };
@@ -76,7 +77,10 @@ function asIdempotencyError(error: unknown, { method, path }: Call): unknown {
   if (!(error instanceof ApiError)) return error;
   const reuse = error.code === IDEMPOTENCY_REUSE;
   if (!reuse && error.status !== 409 && error.code !== IDEMPOTENCY_IN_PROGRESS) return error;
-  const next = reuse ? "use a new key for a new purchase" : "retry with the same key in a few seconds";
+  // The vendor's detail already says what to do ("Please wait and retry.", "Use a new key."): the advice is the
+  // client's only when the answer gave none beyond its code, so that no message says it twice.
+  const saidOnlyCode = error.message === `${method} ${path} failed with status ${error.status}${error.code ? `: ${error.code}` : ""}`;
+  const next = !saidOnlyCode ? "" : reuse ? "; use a new key for a new purchase" : "; retry with the same key in a few seconds";
   // The facts are copied by name (BillingError keeps only its own); `cause` is not enumerable, so it is passed on.
-  return new IdempotencyError(`${error.message}; ${next}`, { ...error, method, path, cause: error.cause });
+  return new IdempotencyError(`${error.message}${next}`, { ...error, method, path, cause: error.cause });
 }

@@ -11,6 +11,7 @@ import { json, startFaultServer, type FaultServer, type Handler } from "../helpe
 import { REPO } from "../helpers/run-script";
 import { exampleOf, loadSpec } from "../helpers/spec";
 import { widgetFiles } from "./pages";
+import { stretched } from "../../core/patience";
 
 const CANARY = "sk_live_BROWSERCANARY_9c8d7e6f";
 // The README's picture, refreshed only on request (npm run docs:screenshot): tests write no tracked file.
@@ -31,7 +32,7 @@ describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, ()
     if (chromiumMissing) throw new Error(`CI=true and ${chromiumMissing}`);
     [browser, running] = await Promise.all([launchChromium(), startMock({ settleMs: 1_500, chargeMs: 0 })]);
     // Prism's start-up alone may take 30 s on a machine whose cores are all busy.
-  }, 60_000);
+  }, stretched(60_000));
   afterAll(() => Promise.all([browser?.close(), running?.stop()]));
   afterEach(async () => {
     // Every server a test started is stopped by its own handle, even when the test failed.
@@ -79,14 +80,14 @@ describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, ()
       { now: "8500", max: "10000", label: "Subscription: 8,500 of 10,000 credits left" },
       { now: "4000", max: "5000", label: "Top-up: 4,000 of 5,000 credits left" },
     ]);
-  }, 30_000);
+  }, stretched(30_000));
 
   test("the dashboard at http://localhost:<port>/ shows the balance too (both names are loopback)", async () => {
     const dashboard = await dashboardOn(running.url, "team-localhost");
     const page = await open(dashboard.url.replace("127.0.0.1", "localhost"));
     await page.locator("olostep-credits").locator('[role="progressbar"]').first().waitFor();
     expect(await shadowText(page)).toContain("12,500");
-  }, 30_000);
+  }, stretched(30_000));
 
   test("the key reaches the API but nothing the browser can see or send: requests, responses, page, shadow DOM, storage, cookies", async () => {
     // One API echoes the key back in its errors (a header and the body); another in a 200's body and a header.
@@ -133,7 +134,7 @@ describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, ()
     }
     expect(seen.length).toBeGreaterThan(10);
     expect(seen.filter((text) => text.includes(CANARY) || text.includes(CANARY.slice(8, 20)))).toEqual([]);
-  }, 30_000);
+  }, stretched(30_000));
 
   test("the keyless client (relative baseUrl) works in the browser against the handler's route", async () => {
     const upstream = await api(json(200, example));
@@ -148,7 +149,7 @@ describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, ()
     expect(info).toEqual(example);
     expect(headersSent.some((headers) => "authorization" in headers)).toBe(false);
     expect(upstream.requests.at(-1)!.headers.authorization).toBe(`Bearer ${CANARY}`);
-  }, 30_000);
+  }, stretched(30_000));
 
   test("Buy credits (after a confirmation) adds a Pending lot that turns into a Top-up lot; screenshot for the README", async () => {
     // Its own refresh: the widget follows the Pending lot by itself until it lands.
@@ -172,5 +173,5 @@ describeBrowser(`in Chromium${skip ? ` (skipped: ${chromiumMissing})` : ""}`, ()
     await page.waitForFunction(() => document.querySelector("olostep-credits")?.shadowRoot?.textContent?.includes("22,500"), undefined, { timeout: 20_000 });
     expect((await bars(page)).at(-1)).toMatchObject({ now: "10000", max: "10000", label: expect.stringMatching(/^Top-up: 10,000 of 10,000 credits left$/) });
     expect(running.requests().filter((request) => request.method === "POST")).toEqual([{ method: "POST", path: "/user/purchase-topup", status: 200 }]);
-  }, 30_000);
+  }, stretched(30_000));
 });

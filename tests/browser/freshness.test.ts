@@ -15,6 +15,7 @@ import { json, startFaultServer } from "../helpers/fault-server";
 import { exampleOf, loadSpec } from "../helpers/spec";
 import { pageWith, readsOf, recordReads, servePage, tooOld, untilShows, widgetFiles, widgetText, type Read } from "./pages";
 import { createSharedClock } from "./shared-clock";
+import { stretched } from "../../core/patience";
 
 const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200") as { credits: number };
 const TOPUP = 10_000;
@@ -34,7 +35,7 @@ describeBrowser(`what a viewer sees is current, in Chromium${skip ? ` (skipped: 
   beforeAll(async () => {
     if (chromiumMissing) throw new Error(`CI=true and ${chromiumMissing}`);
     browser = await launchChromium();
-  }, 60_000);
+  }, stretched(60_000));
   afterAll(() => browser?.close());
   afterEach(async () => {
     purchases.length = 0;
@@ -101,7 +102,7 @@ describeBrowser(`what a viewer sees is current, in Chromium${skip ? ` (skipped: 
     expect(text).toContain("22,500");
     expect(text).not.toContain("awaiting payment");
     expect(text).not.toContain("as of");
-  }, 60_000);
+  }, stretched(60_000));
 
   test("a page opened after a pause, on the route's 20 s old copy, shows a current balance within 2 s", async () => {
     const url = await serve('<olostep-credits src="/api/billing" refresh="30"></olostep-credits>', route(mock(), "team-pause"));
@@ -113,7 +114,7 @@ describeBrowser(`what a viewer sees is current, in Chromium${skip ? ` (skipped: 
     const reads = await readsOf(page);
     expect(tooOld(reads, { from: 0 })).toEqual([]);
     expect(await widgetText(page)).not.toContain("as of");
-  }, 60_000);
+  }, stretched(60_000));
 
   test("an upstream that is down: after the route's stale answer the widget reads once more, then not before its refresh, and says 'as of'", async () => {
     const upstream = await startFaultServer(json(200, example), json(500, { error: "down" }));
@@ -127,7 +128,7 @@ describeBrowser(`what a viewer sees is current, in Chromium${skip ? ` (skipped: 
     const text = await widgetText(page);
     expect(text).toContain("12,500");
     expect(text).toMatch(/as of \d{1,2}:\d{2}/);
-  }, 60_000);
+  }, stretched(60_000));
 
   test("the dashboard after Buy: the new balance within 5 s of the purchase landing, and no read after the first older than max-age + 2 s", async () => {
     const dashboard = await startDashboard({ port: 0, apiKey: "team-dashboard", allowTopup: true, now: clock.now, fetch: mock(0) });
@@ -141,7 +142,7 @@ describeBrowser(`what a viewer sees is current, in Chromium${skip ? ` (skipped: 
     expect(landedAfter(reads)).toBeLessThanOrEqual(5_000);
     expect(tooOld(reads)).toEqual([]);
     expect(await widgetText(page)).toContain("22,500");
-  }, 60_000);
+  }, stretched(60_000));
 
   test("two widgets of one page: a purchase in one shows its Pending lot in both at once, and both show it land; a widget of another route does not read", async () => {
     const page = await open(
@@ -160,5 +161,5 @@ describeBrowser(`what a viewer sees is current, in Chromium${skip ? ` (skipped: 
     for (const index of [0, 1]) expect(await widgetText(page, index)).toContain("22,500");
     expect(await widgetText(page, 2)).toContain("12,500");
     expect(purchases).toHaveLength(1);
-  }, 60_000);
+  }, stretched(60_000));
 });

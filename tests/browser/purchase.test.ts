@@ -11,6 +11,7 @@ import { chromiumMissing, launchChromium } from "../helpers/chromium";
 import { startFaultServer, type Handler } from "../helpers/fault-server";
 import { exampleOf, loadSpec } from "../helpers/spec";
 import { pageWith, servePage, widgetFiles, widgetText } from "./pages";
+import { stretched } from "../../core/patience";
 
 const spec = loadSpec();
 const example = exampleOf(spec, "/user/credits/info", "get", "200");
@@ -27,7 +28,7 @@ describeBrowser(`buying from the widget, in Chromium${skip ? ` (skipped: ${chrom
   beforeAll(async () => {
     if (chromiumMissing) throw new Error(`CI=true and ${chromiumMissing}`);
     browser = await launchChromium();
-  }, 30_000);
+  }, stretched(30_000));
   afterAll(() => browser?.close());
   afterEach(async () => {
     for (const stop of stops.splice(0).reverse()) await stop();
@@ -95,7 +96,7 @@ describeBrowser(`buying from the widget, in Chromium${skip ? ` (skipped: ${chrom
     expect(posts(mock)).toEqual([{ method: "POST", path: "/user/purchase-topup", status: 200 }]);
     await expect(widgetText(page)).resolves.toContain("22,500");
     await expect(button(page).isEnabled()).resolves.toBe(true);
-  }, 30_000);
+  }, stretched(30_000));
 
   test("an answer lost on the way (the connection drops after the route bought) is retried with the same Idempotency-Key: bought once", async () => {
     const { url, mock, keys } = await routeToMock();
@@ -112,7 +113,7 @@ describeBrowser(`buying from the widget, in Chromium${skip ? ` (skipped: ${chrom
     // The mock saw the key twice and charged once: the balance grew by one purchase.
     expect(posts(mock)).toHaveLength(2);
     await expect(widgetText(page)).resolves.toContain("22,500");
-  }, 30_000);
+  }, stretched(30_000));
 
   test("the route's outcome_unknown is retried with the same key; a refusal is not, and says why", async () => {
     let purchases = 0;
@@ -134,7 +135,7 @@ describeBrowser(`buying from the widget, in Chromium${skip ? ` (skipped: ${chrom
     expect(api.requests.filter((seen) => seen.method === "POST")).toHaveLength(3);
     expect(keys).toHaveLength(3);
     expect(keys[2]).not.toBe(keys[0]);
-  }, 30_000);
+  }, stretched(30_000));
 });
 
 /**

@@ -13,6 +13,7 @@ import { within } from "../helpers/processes";
 import { REPO } from "../helpers/run-script";
 import { exampleOf, loadSpec } from "../helpers/spec";
 import { pageWith, servePage, widgetFiles, type PageServer } from "./pages";
+import { stretched } from "../../core/patience";
 
 const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200");
 
@@ -37,7 +38,7 @@ describeBrowser("in Chromium", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();
-  }, 30_000);
+  }, stretched(30_000));
   afterAll(() => browser?.close());
 
   const shadowText = (tab: Page) => tab.locator("olostep-credits").evaluate((element) => element.shadowRoot!.textContent ?? "");
@@ -58,7 +59,7 @@ describeBrowser("in Chromium", () => {
     expect(statuses).toEqual([200, 304, 304]);
     expect(upstream.requests).toHaveLength(1);
     await tab.close();
-  }, 30_000);
+  }, stretched(30_000));
 
   test("a stale answer (upstream failing, the route serving its last good one) shows as of when it was read", async () => {
     let now = Date.now();
@@ -76,7 +77,7 @@ describeBrowser("in Chromium", () => {
     expect(text).toContain("12,500");
     expect(text).toMatch(/as of \d{1,2}:\d{2}/);
     await tab.close();
-  }, 30_000);
+  }, stretched(30_000));
 
   test("'as of' only on an answer that is stale as RFC 9111 reads its headers: not 4 s into a 6 s lifetime, yes at 8 s while the refresh is slow, not once refreshed", async () => {
     let now = Date.now();
@@ -113,7 +114,7 @@ describeBrowser("in Chromium", () => {
     now += 500;
     expect(await refreshed()).not.toContain("as of");
     await tab.close();
-  }, 30_000);
+  }, stretched(30_000));
 
   test("a balance without a boolean allow_usage says 'usage unknown', never 'usage allowed'", async () => {
     for (const [allow_usage, says] of [[undefined, "usage unknown"], ["yes", "usage unknown"], [false, "usage not allowed"], [true, "usage allowed"]] as const) {
@@ -126,7 +127,7 @@ describeBrowser("in Chromium", () => {
       expect({ allow_usage, pill }).toEqual({ allow_usage, pill: says });
       await tab.close();
     }
-  }, 60_000);
+  }, stretched(60_000));
 
   test("with MSW's setupWorker and olostep-billing/msw, the widget renders the mock's balance and buys, with no server but static files", async () => {
     const entry = `
@@ -161,5 +162,5 @@ describeBrowser("in Chromium", () => {
       { method: "GET", path: "/user/credits/info", status: 200 },
     ]);
     await tab.close();
-  }, 30_000);
+  }, stretched(30_000));
 });

@@ -100,7 +100,7 @@ describe("the Idempotency-Key", () => {
     const hint = first.stderr.trimEnd().split("\n");
     // The key came from --api-key: the hint says to give the same one (a pasted command would otherwise buy with
     // whatever OLOSTEP_API_KEY holds), and never prints it.
-    expect(hint.at(-2)).toBe("To retry without paying twice, use the same idempotency key, and the same --api-key as this command (not printed here; another team's key would be another purchase):");
+    expect(hint.at(-2)).toBe("The same purchase under the same key cannot be charged twice; run it with the same --api-key as this command (not printed here; another team's key would be another purchase):");
     expect(first.stderr).not.toContain("--api-key k");
     expect(hint.at(-1)).toBe(`  olostep-billing topup 20000 --yes --idempotency-key ${key} --base-url ${server.url}`);
 

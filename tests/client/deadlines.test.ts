@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { createDeadlines, type Clock } from "../../src/internal/deadlines";
+import { stretched } from "../../core/patience";
 import { REPO_ROOT } from "../../scripts/tooling/paths";
 
 type TestTimer = { id: number; at: number; ms: number; callback: () => void; request: number; refresh?(): TestTimer };
@@ -144,12 +145,13 @@ test("a finished call leaves no timer holding the process: a 60 s timeout does n
     server.listen(0, "127.0.0.1", async () => {
       const billing = createBillingClient({ apiKey: "k", baseUrl: "http://127.0.0.1:" + server.address().port, timeoutMs: 60000 });
       console.log(JSON.stringify(await billing.getCreditsInfo()));
-      server.close();
       server.closeAllConnections();
+      // Once the server has closed, what still holds the process: nothing, and no Timeout above all.
+      server.close(() => console.log(JSON.stringify(process.getActiveResourcesInfo().filter((kind) => kind === "Timeout"))));
     });`;
-  const started = Date.now();
-  const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 30_000 });
-  expect(result.stdout.trim()).toBe('{"credits":1}');
+  // The verdict is the count of timers left, read inside the child, not how long it took to end: a timer the call
+  // left behind shows there, however fast or slow the machine. The kill limit only keeps a hang from blocking jest.
+  const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: stretched(60_000) });
+  expect(result.stdout.trim().split("\n")).toEqual(['{"credits":1}', "[]"]);
   expect(result.status).toBe(0);
-  expect(Date.now() - started).toBeLessThan(30_000);
 });

@@ -87,11 +87,10 @@ test("a refused connection becomes ConnectionError", async () => {
 });
 
 test("a server that never answers becomes TimeoutError after timeoutMs", async () => {
-  const started = Date.now();
   const error = await callWith(hang, { timeoutMs: 200 }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(TimeoutError);
+  // The limit that fired is the one given (not the 30 s default): the message names it, whatever the machine's speed.
   expect((error as Error).message).toBe("GET /user/credits/info timed out after 200 ms");
-  expect(Date.now() - started).toBeLessThan(5_000);
 });
 
 test("the timeout also covers a body that stalls halfway", async () => {

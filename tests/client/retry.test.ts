@@ -57,9 +57,9 @@ test("Retry-After: 1 delays the next attempt by a second", async () => {
 });
 
 test("a Retry-After given as an HTTP date is honoured", async () => {
-  // HTTP dates have whole seconds: two seconds ahead is at least one second of wait.
-  const when = new Date(Date.now() + 2_000).toUTCString();
-  server = await startFaultServer(json(503, { error: "busy" }, { "retry-after": when }), json(200, example));
+  // HTTP dates have whole seconds: two seconds ahead, as the answer is sent, is at least one second of wait (dated when
+  // the server answers, not when the test began: a busy machine may take a second to get there).
+  server = await startFaultServer((req, res, index, seen) => json(503, { error: "busy" }, { "retry-after": new Date(Date.now() + 2_000).toUTCString() })(req, res, index, seen), json(200, example));
   const billing = createBillingClient({ apiKey: "k", baseUrl: server.url });
   await billing.getCreditsInfo();
   expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThanOrEqual(900);
@@ -74,11 +74,11 @@ test("a timed-out GET is retried, each attempt with its own timeout", async () =
 
 test("the caller's signal cancels a backoff sleep with an AbortError and sends nothing more", async () => {
   server = await startFaultServer(json(503, { error: "busy" }, { "retry-after": "30" }));
-  const billing = createBillingClient({ apiKey: "k", baseUrl: server.url });
   const controller = new AbortController();
+  // The caller gives up once the client is sleeping (its log line comes as the 30 s backoff starts; the abort a turn
+  // later): driven by what the client does, not by a clock.
+  const billing = createBillingClient({ apiKey: "k", baseUrl: server.url, log: (line) => line.includes("retrying in") && setImmediate(() => controller.abort()) });
   const pending = billing.getCreditsInfo({ signal: controller.signal });
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  controller.abort();
   const error = await pending.catch((e: unknown) => e);
   expect((error as Error).name).toBe("AbortError");
   expect(server.requests).toHaveLength(1);

@@ -60,7 +60,8 @@ test("by default a timeout is not retried: the error carries the key and says to
   const error = (await billing.purchaseTopup(10000).catch((e: unknown) => e)) as TimeoutError;
   expect(error).toBeInstanceOf(TimeoutError);
   expect(error.idempotencyKey).toMatch(UUID);
-  expect(error.message).toMatch(/may or may not have happened: retry with the same idempotency key/);
+  expect(error.message).toMatch(/may or may not have happened: retry with the same Idempotency-Key/);
+  expect(error.message).not.toContain("error.idempotencyKey");
   expect(server!.requests).toHaveLength(1);
 
   const receipt = await billing.purchaseTopup(10000, { idempotencyKey: error.idempotencyKey });
@@ -108,9 +109,19 @@ test("without a retry option a 409 is one request and an IdempotencyError to bra
   expect(error).toBeInstanceOf(IdempotencyError);
   expect(error).toMatchObject({ status: 409, code: "idempotency_key_in_progress" });
   expect((error as Error).message).toBe(
-    "POST /user/purchase-topup failed with status 409: idempotency_key_in_progress: Please wait and retry; retry with the same key in a few seconds",
+    "POST /user/purchase-topup failed with status 409: idempotency_key_in_progress: Please wait and retry",
   );
   expect(server!.requests).toHaveLength(1);
+});
+
+test.each([
+  [409, "idempotency_key_in_progress", "retry with the same key in a few seconds"],
+  [422, "idempotency_key_reuse", "use a new key for a new purchase"],
+])("a %i %s that says nothing more gets the client's advice, once", async (status, code, advice) => {
+  const billing = await clientFor(json(status, { error: code }));
+  const error = await billing.purchaseTopup(10000).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(IdempotencyError);
+  expect((error as Error).message).toBe(`POST /user/purchase-topup failed with status ${status}: ${code}; ${advice}`);
 });
 
 describe("the spec's { error } and the vendor's error object give the same class and code", () => {

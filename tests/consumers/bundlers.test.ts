@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { PROJECT, WORK } from "./project";
+import { stretched } from "../../core/patience";
 
 const APP = `import "olostep-billing/widget";
 import { createCreditsClient } from "olostep-billing";
@@ -54,4 +55,4 @@ test("Vite builds a page with the widget and the keyless client; its output impo
   const code = assets.map((name) => readFileSync(join(root, "dist", "assets", name), "utf8")).join("\n");
   expect(code).toMatch(/customElements\.define\([`"']olostep-credits/);
   expect(code).not.toMatch(/from\s*["']node:|require\(["']node:/);
-}, 120_000);
+}, stretched(120_000));

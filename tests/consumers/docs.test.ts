@@ -14,6 +14,7 @@ import { chromiumMissing, launchChromium } from "../helpers/chromium";
 import { within } from "../helpers/processes";
 import { codeBlocks, type CodeBlock } from "./code-blocks";
 import { PROJECT, WORK } from "./project";
+import { stretched } from "../../core/patience";
 
 const BLOCKS = codeBlocks(REPO_ROOT);
 const RUNNABLE = BLOCKS.filter((block) => block.run);
@@ -30,7 +31,7 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   mock = (await installed("olostep-billing/mock").startMock({ settleMs: 500, chargeMs: 0 })) as Mock;
-}, 60_000);
+}, stretched(60_000));
 afterAll(async () => {
   for (const server of servers) server.closeAllConnections(), server.close();
   await browser?.close();
@@ -351,7 +352,7 @@ const posixOnly = (block: CodeBlock) => POSIX_ONLY.includes(block.run!);
 
 test.each(RUNNABLE.filter((block) => !posixOnly(block)).map((block) => [`${block.where} (run=${block.run})`, block] as const))("%s", async (_name, block) => {
   await RUNNERS[block.run!]!(block);
-}, 120_000);
+}, stretched(120_000));
 
 if (POSIX_ONLY.length) {
   test.skip.each(RUNNABLE.filter(posixOnly).map((block) => [`${block.where} (run=${block.run}; skipped: a POSIX shell block, and Windows has no bash)`]))("%s", () => undefined);

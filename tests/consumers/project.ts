@@ -37,8 +37,11 @@ function npm(args: string[], options: ExecFileSyncOptions): void {
 
 export const TSC = { "TypeScript 5.9": bin("typescript5", "bin", "tsc"), "TypeScript 7": bin("typescript", "bin", "tsc") } as const;
 
-/** npm ci when the lock file changed since the last install (or there is none), then the tarball of this build. */
-export function prepareProject(log: (line: string) => void = () => undefined): string {
+/**
+ * npm ci of the project's runtimes and tools when the lock file changed since the last install (or there is none).
+ * On its own too: .ci/run starts it first, so that the download (about 1 GB) runs while the lints use the CPU.
+ */
+export function installRuntimes(log: (line: string) => void = () => undefined): void {
   // npm's hidden lock lists only what is installed: the other platforms' optional packages (workerd, deno, esbuild for
   // macOS and Windows) are in the lock and never in it. The lock's own hash, written after npm ci, says it exactly.
   const stamp = bin(".olostep-lock.sha256");
@@ -49,6 +52,11 @@ export function prepareProject(log: (line: string) => void = () => undefined): s
     npm(["ci", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: PROJECT, stdio: "ignore" });
     writeFileSync(stamp, lockHash);
   }
+}
+
+/** The runtimes installed (installRuntimes), then the tarball of this build installed into the project. */
+export function prepareProject(log: (line: string) => void = () => undefined): string {
+  installRuntimes(log);
   ensureBuilt();
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });

@@ -1,4 +1,4 @@
-// mocks/spec-text.ts, the one escaping place for spec text, on the inputs that break each kind of place.
+// core/untrusted-text.ts, the one escaping place for text from outside, on the inputs that break each kind of place.
 import { commentText, docText, identifier, inertSource, markdownText, sourceLiteral, terminalText } from "../../core/untrusted-text";
 
 test("a literal is JSON with U+2028/2029 escaped, and evaluates back to the same value", () => {
@@ -30,8 +30,29 @@ test("terminal text loses escape sequences whole (CSI, OSC hyperlinks, 8-bit CSI
   expect(terminalText("a\u001b[31mred\u001b[0m \u001b]8;;https://x\u0007link\u001b]8;;\u0007 \u009b2Jb\nc\u2028d\u202ee\u0007")).toBe("ared link b c de");
 });
 
-test("Markdown text renders as the same words: no HTML, mark, link, mention, reference or table cell of its own", () => {
-  expect(markdownText("@team see #12 <img src=x> [a](https://e.example) www.e.example `c` | d *e* ~f~")).toBe(
-    "@&#8203;team see #&#8203;12 &lt;img src=x&gt; \\[a\\]\\(https:&#8203;//e.example\\) w&#8203;ww.e.example \\`c\\` \\| d \\*e\\* \\~f\\~",
-  );
+/** markdown-it as GitHub renders a comment or PR body: raw HTML passes, bare URLs and www. become links. */
+const MarkdownIt = require("markdown-it") as new (options: { html: boolean; linkify: boolean }) => { render(text: string): string };
+const markdown = new MarkdownIt({ html: true, linkify: true });
+/** The text a reader sees in rendered HTML: entities read back, zero-width spaces (invisible) dropped. */
+const seen = (html: string) =>
+  html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/\u200b/g, "");
+
+test.each([
+  ["marks, HTML, links, images, code and strikes", "@team see #12 <img src=x> [a](https://e.example) www.e.example `c` | d *e* ~~f~~ _g_ ![i](j) &amp; \\*"],
+  ["a reference definition and an autolink", "[r]: https://x.example <https://y.example>"],
+  ["a table", "a | b\n--- | ---\nc | d"],
+  ["a heading, a list and a quote", "# h\n- item\n> quote"],
+  ["a list or a rule where the text begins", "- item"],
+  ["an ordered list where the text begins", "12. item"],
+  ["a rule", "---"],
+  ["indented code", "    code"],
+])("Markdown text renders as the same words (%s): one paragraph with no element, link, mention or reference of its own", (_name, input) => {
+  const html = markdown.render(markdownText(input));
+  // Rendered by a Markdown renderer, not compared with a hand-written string: one paragraph, and nothing in it.
+  expect(html.match(/<\/?[a-z][^>]*>/gi)).toEqual(["<p>", "</p>"]);
+  const words = seen(html.replace(/<\/?p>/g, "").trim());
+  // The same words a reader typed (a line break is a space, leading blanks go: the text is one line wherever it lands).
+  expect(words).toBe(input.replace(/\n/g, " ").trimStart());
+  // GitHub's own links, which markdown-it does not make: mentions and issue references are broken by a zero-width space.
+  expect(html.replace(/&[a-z]+;/g, "")).not.toMatch(/@\w|#\d/);
 });

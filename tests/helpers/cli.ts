@@ -1,6 +1,7 @@
 // Runs olostep-billing: in-process through run(argv, io) by default, or as the compiled bin (a terminal, signals, pipes).
 import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
+import { patientTimer, stretched } from "../../core/patience";
 import { CLI_BIN as BIN } from "../../scripts/tooling/paths";
 import { run } from "../../src/cli/run";
 
@@ -61,16 +62,24 @@ function runBin(args: string[], options: CliOptions): Promise<CliResult> {
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  if (options.input !== undefined) {
-    // Under a pseudo-terminal the answer must come after the prompt, as a person would type it.
-    setTimeout(() => child.stdin.end(options.input), options.tty ? 600 : 0);
+  if (options.input !== undefined && options.tty) {
+    // Under a pseudo-terminal the answer must come after the prompt, as a person would type it: once the bin has
+    // written (the prompt is what it writes first), however long a busy machine takes to start it; a bin that writes
+    // nothing gets the answer after a while (stretched by the load) rather than never.
+    let typed = false;
+    const type = () => void (typed || ((typed = true), child.stdin.end(options.input)));
+    child.stdout.once("data", type);
+    setTimeout(type, stretched(5_000)).unref();
+  } else if (options.input !== undefined) {
+    child.stdin.end(options.input);
   } else if (!options.tty) {
     child.stdin.end();
   }
-  const killer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  // A hung bin is killed once it has had 30 s on an idle machine, longer on a busy one or while it still works.
+  const killer = patientTimer(30_000, () => child.kill("SIGKILL"), child.pid);
   return new Promise((resolveResult) =>
     child.once("close", (code) => {
-      clearTimeout(killer);
+      killer.cancel();
       resolveResult({ code, stdout, stderr });
     }),
   );

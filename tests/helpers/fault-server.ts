@@ -11,6 +11,11 @@ export type FaultServer = {
   requests: SeenRequest[];
   /** Connections the server still holds open (a client that never lets go of a socket shows here). */
   openSockets(): number;
+  /**
+   * Resolves once the server holds at most `count` connections: a test waits on the sockets' own close events, however
+   * long a busy machine takes, and jest's timeout is the only bound.
+   */
+  socketsDownTo(count: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -38,9 +43,13 @@ export async function startFaultServer(...handlers: Handler[]): Promise<FaultSer
     });
   });
   const sockets = new Set<Socket>();
+  const waiting = new Set<{ count: number; done(): void }>();
   server.on("connection", (socket) => {
     sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
+    socket.once("close", () => {
+      sockets.delete(socket);
+      for (const waiter of waiting) if (sockets.size <= waiter.count) waiting.delete(waiter), waiter.done();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -49,6 +58,7 @@ export async function startFaultServer(...handlers: Handler[]): Promise<FaultSer
     url: `http://127.0.0.1:${port}`,
     requests,
     openSockets: () => sockets.size,
+    socketsDownTo: (count) => (sockets.size <= count ? Promise.resolve() : new Promise<void>((done) => void waiting.add({ count, done }))),
     // Safe to call twice: a test may close its server itself (to get a refused port) before the hook does.
     close: () =>
       (closing ??= new Promise<void>((resolve) => {

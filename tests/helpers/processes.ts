@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { connect } from "node:net";
+import { stretched } from "../../core/patience";
 
 const HAS_PROC = existsSync("/proc/self/stat");
 
@@ -55,9 +56,12 @@ export function workDirOf(pid: number): string {
   return dirname(args.find((arg) => arg.endsWith("billing.mock.json"))!);
 }
 
-/** Polls `check` until it holds or `withinMs` runs out; resolves with whether it held. */
+/**
+ * Polls `check` until it holds or `withinMs` runs out; resolves with whether it held. `withinMs` is for an idle machine:
+ * a busy one gets it stretched by its load (core/patience.ts), so that only what never happens fails.
+ */
 export async function within(withinMs: number, check: () => boolean | Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + withinMs;
+  const deadline = Date.now() + stretched(withinMs);
   for (;;) {
     if (await check()) return true;
     if (Date.now() > deadline) return false;

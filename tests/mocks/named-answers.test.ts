@@ -1,6 +1,8 @@
 // The vendor's documented error objects, named in the spec, reachable in both mocks by `force` ({ status, example }), by
 // `Prefer: code=…, example=…`, and by scenario (an API key ending in :<name>, or the scenario option), and read by the
 // client as its errors. Every name here comes from the spec (generated/named-answers.ts, core/openapi): none is typed in.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { AuthenticationError, BillingError, createBillingClient, ERROR_CODES, IdempotencyError, InsufficientCreditsError, RateLimitError } from "../../src";
 import { createModel } from "../../mocks/stateful/model";
 import { namedAnswers as namedByOperation, scenarioNames } from "../../generated/named-answers";
@@ -157,5 +159,31 @@ test("an unknown scenario does not compile, and from JavaScript is refused namin
 test("Prism alone (this run's shared, stateless Prism) serves every named answer too", async () => {
   for (const answer of errorAnswers) {
     expect(await call(process.env.PRISM_URL!, "k", answer.operation as OperationName, { prefer: `code=${answer.status}, example=${answer.name}` })).toEqual({ status: answer.status, body: answer.body });
+  }
+});
+
+test("docs/testing.md's table of the vendor's errors by name is the spec's list, each with the class the client throws", () => {
+  const docs = readFileSync(join(__dirname, "..", "..", "docs", "testing.md"), "utf8");
+  const table = docs.slice(docs.indexOf("| operation | status | name | the client throws |")).split("\n\n")[0]!.split("\n").slice(2);
+  const rows = table.map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()));
+  const listed = rows.flatMap(([operation, status, names, thrown]) => {
+    const operations = operation === "both" ? (Object.keys(namedByOperation) as OperationName[]) : [operation!.replace(/`/g, "") as OperationName];
+    const named = names === "—" ? [] : [...names!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
+    return operations.map((name) => ({ operation: name, status: Number(status), names: named, thrown: thrown!.replace(/`/g, "") }));
+  });
+  const documented = Object.entries(namedByOperation).flatMap(([operation, statuses]) =>
+    Object.entries(statuses as Record<string, readonly string[]>)
+      .filter(([status]) => !status.startsWith("2"))
+      .map(([status, names]) => ({ operation, status: Number(status), names: [...names] })),
+  );
+  const key = (row: { operation: string; status: number }) => `${row.operation} ${row.status}`;
+  // A row may cover several operations ("both"), and a status may be split over rows: join the names per operation and status.
+  const joined = new Map<string, string[]>();
+  listed.forEach((row) => joined.set(key(row), [...(joined.get(key(row)) ?? []), ...row.names]));
+  expect([...joined.entries()].map(([at, names]) => [at, [...names].sort()]).sort()).toEqual(documented.map((row) => [key(row), [...row.names].sort()]).sort());
+  for (const row of listed) {
+    // A status with no named example has no vendor code: the client's class follows the status alone.
+    const classes = row.names.length === 0 ? [row.status >= 500 ? "ServerError" : "ApiError"] : row.names.map((name) => classOf(errorAnswers.find((answer) => answer.operation === row.operation && answer.status === row.status && answer.name === name)!).name);
+    expect(`${row.operation} ${row.status} ${row.thrown}`).toBe(`${row.operation} ${row.status} ${[...new Set(classes)].join(", ")}`);
   }
 });

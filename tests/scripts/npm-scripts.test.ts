@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { REPO } from "../helpers/run-script";
+import { stretched } from "../../core/patience";
 
 const scripts = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
 const WITH_ENV = join(REPO, "scripts", "with-env.cjs");
@@ -32,7 +33,7 @@ test("with-env runs a package's bin with the variables set, and passes its exit 
 test("with-env finds a dependency's bin in node_modules (jest, as test:all runs it)", async () => {
   const result = await run(["X=1", "--", "jest", "--version"]);
   expect([result.code, result.stdout.trim()]).toEqual([0, (require("jest/package.json") as { version: string }).version]);
-}, 60_000);
+}, stretched(60_000));
 
 test("with-env refuses a malformed call with its usage, and runs nothing", async () => {
   const bad = await run(["NOT AN ASSIGNMENT", "--", PRINT_ENV, "0"]);

@@ -57,6 +57,7 @@ describe("read as a browser's cache reads it (the whole window, a lone viewer an
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/billing`;
     try {
+      const firstAsked = Date.now();
       await fetch(url).then((r) => r.arrayBuffer());
       offset = 12_000;
       const requestTime = Date.now();
@@ -64,10 +65,11 @@ describe("read as a browser's cache reads it (the whole window, a lone viewer an
       const answer = { headers: response.headers, requestTime, responseTime: Date.now() };
       expect(response.headers.get("date")).not.toBeNull();
       // 12 s into a 30 s lifetime: never more than the 18 s left, and less by no more than the rounding of upstream's
-      // Date (its whole seconds), the route's Age (rounded up) and the exchanges' own time.
+      // Date (its whole seconds), the route's Age (rounded up) and the time both exchanges took, measured here (a busy
+      // machine takes longer and the bound follows: no verdict on its speed).
       const left = freshnessLeft(answer, Date.now());
       expect(left).toBeLessThanOrEqual(18);
-      expect(left).toBeGreaterThan(18 - 2 - (answer.responseTime - requestTime) / 1000 - 1);
+      expect(left).toBeGreaterThan(18 - 2 - (answer.responseTime - firstAsked) / 1000 - 1);
     } finally {
       server.closeAllConnections();
       await new Promise((done) => server.close(done));

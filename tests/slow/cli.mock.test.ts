@@ -5,9 +5,11 @@ import { Readable } from "node:stream";
 import { runCli } from "../helpers/cli";
 import { json, startFaultServer, type FaultServer } from "../helpers/fault-server";
 import { run } from "../../src/cli/run";
+import { stretched } from "../../core/patience";
+import { exampleOf, loadSpec } from "../helpers/spec";
 
 // Each test starts Prism and waits on it, not on a clock: on a busy machine that takes many times longer.
-jest.setTimeout(60_000);
+jest.setTimeout(stretched(60_000));
 
 const REAL_KEY = "sk_live_MOCKCANARY_5e4d3c";
 let realApi: FaultServer;
@@ -72,6 +74,25 @@ test("a --mock top-up's next step is true of the mock: no fresh-mock `credits`, 
   expect(result.stdout).not.toContain("check with `olostep-billing credits`");
   // `olostep-billing mock` starts a mock; every other command printed carries --mock.
   expect(printedCommands(result.stdout).filter((command) => command !== "olostep-billing mock" && !command.includes("--mock"))).toEqual([]);
+  expect(realApi.requests).toHaveLength(0);
+});
+
+test("--mock --stateless is the stateless mock end to end: the spec's example receipt, and no hint of --wait, which cannot work there", async () => {
+  const env = await realEnvironment();
+  const receipt = exampleOf(loadSpec(), "/user/purchase-topup", "post", "200") as { payment_intent_id: string };
+  const result = await runCli(["--mock", "--stateless", "topup", "10000", "--yes"], { env });
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain(`(payment ${receipt.payment_intent_id}).`);
+  expect(result.stdout).not.toContain("--wait");
+  expect(printedCommands(result.stdout)).toEqual([]);
+  expect(realApi.requests).toHaveLength(0);
+});
+
+test("--mock --stateless credits is the spec's example as written (a stateful mock moves its dates to today)", async () => {
+  const env = await realEnvironment();
+  const result = await runCli(["--mock", "--stateless", "credits", "--json"], { env });
+  expect(result.code).toBe(0);
+  expect(JSON.parse(result.stdout)).toEqual(exampleOf(loadSpec(), "/user/credits/info", "get", "200"));
   expect(realApi.requests).toHaveLength(0);
 });
 

@@ -3,10 +3,11 @@ import { spawn } from "node:child_process";
 import { freePort } from "../../mocks/prism";
 import { BIN, runCli } from "../helpers/cli";
 import { exampleOf, loadSpec } from "../helpers/spec";
+import { stretched } from "../../core/patience";
 
 // Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
 // machine whose cores are all busy that takes many times longer than on an idle one.
-jest.setTimeout(90_000);
+jest.setTimeout(stretched(90_000));
 
 const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200") as Record<string, unknown>;
 
@@ -41,6 +42,32 @@ test("olostep-billing mock serves on the given port, logs one line per request, 
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/user/credits/info`)).rejects.toThrow();
+  } finally {
+    if (child.exitCode === null) child.kill("SIGINT");
+  }
+});
+
+test("olostep-billing mock --stateless says so, and its try lines suggest only what works there: no --wait, no scenario by key", async () => {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, "mock", "--stateless", "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
+  try {
+    let output = "";
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("stop: Ctrl-C")) resolve();
+      });
+      child.once("exit", () => reject(new Error(`mock exited early: ${output}`)));
+    });
+    expect(output).toContain("(stateless: every answer from the spec's examples)");
+    expect(output).not.toContain("--wait");
+    expect(output).not.toMatch(/API key ending in/);
+    // What the try line offers instead works there: a named answer by Prefer.
+    const named = await fetch(`http://127.0.0.1:${port}/user/credits/info`, { headers: { Authorization: "Bearer x", Prefer: "code=200, example=exhausted" } });
+    expect(await named.json()).toMatchObject({ allow_usage: false });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
   } finally {
     if (child.exitCode === null) child.kill("SIGINT");
   }

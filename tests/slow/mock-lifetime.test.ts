@@ -6,10 +6,11 @@ import { freePort } from "../../mocks/index";
 import { BIN } from "../helpers/cli";
 import { isAlive, nodesMatching, parentOf, pidsMatching, portRefuses, within, workDirOf } from "../helpers/processes";
 import { REPO } from "../helpers/run-script";
+import { stretched } from "../../core/patience";
 
 // Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
 // machine whose cores are all busy that takes many times longer than on an idle one.
-jest.setTimeout(90_000);
+jest.setTimeout(stretched(90_000));
 
 const children: ChildProcessWithoutNullStreams[] = [];
 const ports = new Set<number>();

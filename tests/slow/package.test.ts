@@ -6,10 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { json, startFaultServer, type FaultServer } from "../helpers/fault-server";
 import { REPO } from "../helpers/run-script";
+import { stretched } from "../../core/patience";
 
 // Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
 // machine whose cores are all busy that takes many times longer than on an idle one.
-jest.setTimeout(90_000);
+jest.setTimeout(stretched(90_000));
 
 const TSC = require.resolve("typescript/bin/tsc");
 const version = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version as string;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const tarballs = [tarball, ...packedDependencies.map((packed) => join(project, packed.filename))];
   execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", ...tarballs], { cwd: project, stdio: "ignore" });
   server = await startFaultServer(json(200, { credits: 42, allow_usage: true }));
-}, 120_000);
+}, stretched(120_000));
 
 /** The package's runtime dependencies and theirs, as installed in node_modules. */
 function runtimeDependencies(dir: string, found = new Set<string>()): string[] {
@@ -62,13 +63,15 @@ async function node(file: string, source: string): Promise<string> {
 // (about 37 kB each in both trees, the price of no schema compiler in a browser), to about 100 kB. What a user's
 // bundle gets is another matter: the client alone is measured by `npm run bench`. The vendor's error objects as named
 // answers (a 402 body on both operations, 409/422/429 by name) grew the validators to about 48 kB and the document to
-// about 24 kB in each tree: about 129 kB in all.
-test("the tarball holds only dist/, README, LICENSE and package.json, and is under 140 kB", () => {
+// about 24 kB in each tree: about 129 kB in all. The route's own modules (paths, shared reads, freshness), the widget's
+// split, one module for untrusted text and the spec model under core/ brought it to about 146 kB, once the build
+// stopped shipping what no export reaches (the CLI's declarations, the kit's read list, the spec checker).
+test("the tarball holds only dist/, README, LICENSE and package.json, and is under 150 kB", () => {
   const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--ignore-scripts", "--json"], { cwd: REPO, encoding: "utf8" }))[0];
   const paths = (packed.files as { path: string }[]).map((file) => file.path);
   expect(paths.filter((path) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(path))).toEqual([]);
   expect(paths).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json", "dist/cjs/src/index.js", "dist/esm/src/index.js"]));
-  expect(packed.size).toBeLessThan(140_000);
+  expect(packed.size).toBeLessThan(150_000);
 });
 
 test("the installed package.json runs nothing at install time, and nothing shipped points outside the package", () => {

@@ -8,9 +8,10 @@ import { join, relative, sep } from "node:path";
 import { asOpenApi31, withCreditsHistory } from "../fixtures/spec-variants";
 import { REPO } from "../helpers/run-script";
 import { loadSpec, type Spec } from "../helpers/spec";
+import { stretched } from "../../core/patience";
 
 // Type-checking the repository and running jest in a copy take minutes on two busy cores; nothing here waits on a clock.
-jest.setTimeout(600_000);
+jest.setTimeout(stretched(600_000));
 
 /** What a clone has (no node_modules, build, API reference or consumer project), with this node_modules linked in. */
 function copyOfRepo(): string {

@@ -5,9 +5,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { copyOfRepo, scriptIn } from "../helpers/repo-copy";
 import { exampleIn, loadSpec } from "../helpers/spec";
+import { stretched } from "../../core/patience";
 
 // The type check of a whole copy of the repository takes minutes on two busy cores; nothing here waits on a clock.
-jest.setTimeout(600_000);
+jest.setTimeout(stretched(600_000));
 
 test("spec:update of a spec without allow_usage: an error naming check --min, and a type check failing at core/kit-reads.ts and readCredits", () => {
   const copy = copyOfRepo("billing-spec-kit-");

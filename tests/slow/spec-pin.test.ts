@@ -15,9 +15,10 @@ import { copyOfRepo, jestIn, scriptIn } from "../helpers/repo-copy";
 import { REPO } from "../helpers/run-script";
 import { differences, unrecordedChanges, versionNeutral } from "../helpers/seed";
 import type { Spec } from "../helpers/spec";
+import { stretched } from "../../core/patience";
 
 // A copy of the repository, the generator, Spectral and jest in the copy: minutes on two busy cores, no clock decides.
-jest.setTimeout(600_000);
+jest.setTimeout(stretched(600_000));
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Spec;
 const SEED = parseSeed();

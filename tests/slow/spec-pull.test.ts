@@ -10,10 +10,11 @@ import { stringify } from "yaml";
 import { json, startFaultServer, text, type Handler } from "../helpers/fault-server";
 import { applyPatch, type PatchOperation } from "../helpers/json-patch";
 import { REPO } from "../helpers/run-script";
+import { stretched } from "../../core/patience";
 
 // Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
 // machine whose cores are all busy that takes many times longer than on an idle one.
-jest.setTimeout(600_000);
+jest.setTimeout(stretched(600_000));
 
 const VENDOR = JSON.parse(readFileSync(join(REPO, "openapi", "vendor.json"), "utf8")) as Record<string, unknown>;
 let work: string;

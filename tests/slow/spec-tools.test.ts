@@ -5,10 +5,11 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { REPO } from "../helpers/run-script";
 import { exampleIn, loadSpec, SPEC_PATH, type Spec } from "../helpers/spec";
+import { stretched } from "../../core/patience";
 
 // Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
 // machine whose cores are all busy that takes many times longer than on an idle one.
-jest.setTimeout(600_000);
+jest.setTimeout(stretched(600_000));
 
 let work: string;
 beforeEach(() => {

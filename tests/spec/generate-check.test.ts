@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { REPO, runScriptAsync, type ScriptResult } from "../helpers/run-script";
 import { SPEC_PATH } from "../helpers/spec";
 import { GENERATED_FILES } from "../../scripts/tooling/codegen";
+import { stretched } from "../../core/patience";
 
 let work: string;
 beforeEach(() => {
@@ -46,7 +47,7 @@ test("the committed output is what a fresh run gives; an edited spec fails the c
   expect(clean.code).toBe(0);
   expect(clean.stdout).toContain("generate:check ok");
   expect(readFileSync(join(out, "billing.ts"), "utf8")).toContain("team_name?: string;");
-}, 60_000);
+}, stretched(60_000));
 
 test("a hand edit and a stray file in generated/ are both named", async () => {
   const out = join(work, "generated");

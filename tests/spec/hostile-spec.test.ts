@@ -15,9 +15,10 @@ import { operationsOf } from "../../core/openapi/document";
 import { INERT, REFUSED, RUN, STRING_BREAK, COMMENT_BREAK } from "../fixtures/hostile-specs";
 import { REPO, runScript } from "../helpers/run-script";
 import { loadSpec, type Spec } from "../helpers/spec";
+import { stretched } from "../../core/patience";
 
 // Generating fourteen specs and loading them take seconds idle, and many times that on two busy cores: no clock is tested here.
-jest.setTimeout(300_000);
+jest.setTimeout(stretched(300_000));
 
 const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const CREDITS_200 = "#/paths/~1user~1credits~1info/get/responses/200/content/application~1json/schema";

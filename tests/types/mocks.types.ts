@@ -15,7 +15,7 @@ export async function mockTypeChecks(): Promise<void> {
   // @ts-expect-error a status the operation does not document is a compile error
   createHandlers({ force: { "GET /user/credits/info": 418 } });
   // @ts-expect-error an operation the spec does not have is a compile error
-  createHandlers({ force: { "GET /user/credits/history": 200 } });
+  createHandlers({ force: { "GET /no-such-operation-in-the-spec": 200 } });
   // @ts-expect-error a scenario the spec and the mock do not have is a compile error
   createHandlers({ scenario: "broke" });
   const scenario: ScenarioName = "credits_exhausted";

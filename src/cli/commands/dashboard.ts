@@ -15,7 +15,8 @@ export async function dashboardCommand({ io, globals, mock }: CommandContext, ar
     // Against the mock nothing real is charged, so the Buy button is on there.
     allowTopup: args.allowTopup || Boolean(mock),
   });
-  line(io.stdout, `dashboard: ${dashboard.url}${mock ? " (against the stateful mock: buying is safe here)" : ""}`);
+  const against = mock ? ` (against the ${mock.stateful ? "stateful" : "stateless"} mock: buying is safe here)` : "";
+  line(io.stdout, `dashboard: ${dashboard.url}${against}`);
   line(io.stdout, "stop: Ctrl-C");
   const why = await untilStopped();
   await dashboard.stop();

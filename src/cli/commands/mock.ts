@@ -28,8 +28,12 @@ export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise
   line(io.stdout, `mock: the Olostep Balance & Billing API at ${mock.url} (${state})`);
   const shell = shellOf(io);
   line(io.stdout, `try:  ${curlLine(shell, "Authorization: Bearer any-key", `${mock.url}/user/credits/info`)}`);
-  line(io.stdout, `      ${cliAgainst(shell, mock.url)}`);
-  line(io.stdout, `      a forced status: -H ${quoteWord(shell, "Prefer: code=500")}; a scenario: an API key ending in ${scenarioNames.map((name) => `:${name}`).join(" or ")}`);
+  line(io.stdout, `      ${cliAgainst(shell, mock.url, !args.stateless)}`);
+  // A key's scenario is the stateful mock's; the stateless one serves the same answers by name (Prefer: example=…).
+  const named = args.stateless
+    ? `a named answer: -H ${quoteWord(shell, "Prefer: code=<status>, example=<name>")} (${scenarioNames.join(", ")})`
+    : `a scenario: an API key ending in ${scenarioNames.map((name) => `:${name}`).join(" or ")}`;
+  line(io.stdout, `      a forced status: -H ${quoteWord(shell, "Prefer: code=500")}; ${named}`);
   line(io.stdout, "stop: Ctrl-C");
   const why = await untilStopped();
   await mock.stop();
@@ -40,10 +44,11 @@ export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise
 /**
  * The CLI pointed at this mock. A POSIX shell sets variables for one command; cmd.exe and PowerShell would keep them
  * for the session (a real OLOSTEP_API_KEY overwritten, later commands sent to a mock that has stopped), so there the
- * same is said with options.
+ * same is said with options. The stateless mock's hint has no --wait: its balance never changes.
  */
-function cliAgainst(shell: Shell, url: string): string {
-  const command = ["npx", "olostep-billing", "topup", "10000", "--yes", "--wait"];
+function cliAgainst(shell: Shell, url: string, stateful: boolean): string {
+  // --wait watches the credits land, which only a mock that keeps balances can show.
+  const command = ["npx", "olostep-billing", "topup", "10000", "--yes", ...(stateful ? ["--wait"] : [])];
   if (shell === "posix") return `OLOSTEP_BASE_URL=${quoteWord(shell, url)} OLOSTEP_API_KEY=any-key ${commandLine(shell, command)}`;
   return commandLine(shell, [...command, "--base-url", url, "--api-key", "any-key"]);
 }

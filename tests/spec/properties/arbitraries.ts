@@ -106,9 +106,11 @@ function answer(description: string, withoutExample: boolean, withHeaders: boole
 }
 
 /** A parameter of one of `kinds`, named by the generator, required or not. */
-function parameter(kinds: readonly ParameterKind[], where: "query" | "header"): fc.Arbitrary<Parameter & { send: boolean }> {
+function parameter({ kinds, headerArraysLeftOut }: Shapes, where: "query" | "header"): fc.Arbitrary<Parameter & { send: boolean }> {
   const inHere = kinds.filter((kind) => kind.startsWith(`${where}:`));
-  return fc.record({ kind: fc.constantFrom(...inHere), name: word, required: fc.boolean(), send: fc.boolean() }).chain(({ kind, name, required, send }) =>
+  return fc.record({ kind: fc.constantFrom(...inHere), name: word, optional: fc.boolean(), send: fc.boolean() }).chain(({ kind, name, optional, send }) => {
+    const required = !optional || (!headerArraysLeftOut && kind.startsWith("header:array"));
+    return (
     schemaOf(kind).map(({ schema, style, explode }) => ({
       // A header's name as a vendor writes one: X-… in capitals (matched whatever the case).
       name: where === "header" ? `X-${name[0]!.toUpperCase()}${name.slice(1)}` : name,
@@ -117,15 +119,16 @@ function parameter(kinds: readonly ParameterKind[], where: "query" | "header"): 
       schema,
       ...(style === undefined ? {} : { style, explode }),
       send,
-    })),
-  );
+    })));
+  });
 }
 
 /**
  * One operation under `/props<index>/…` (its own first segment, so no two generated paths match one URL), with
  * parameters of `kinds` only.
  */
-function operation(index: number, { kinds, successWithoutExample, successHeaders }: Shapes): fc.Arbitrary<GeneratedOperation> {
+function operation(index: number, shapes: Shapes): fc.Arbitrary<GeneratedOperation> {
+  const { kinds, successWithoutExample, successHeaders } = shapes;
   const pathKinds = kinds.filter((kind) => kind.startsWith("path:"));
   const segment = pathKinds.length ? fc.oneof(word.map((text) => ({ text })), fc.constantFrom(...pathKinds).map((kind) => ({ kind }))) : word.map((text) => ({ text }));
   const has = (where: string) => kinds.some((kind) => kind.startsWith(`${where}:`));
@@ -133,8 +136,8 @@ function operation(index: number, { kinds, successWithoutExample, successHeaders
     .record({
       method: fc.constantFrom("get", "post", "put", "patch", "delete"),
       segments: fc.array(segment, { maxLength: 3 }),
-      query: has("query") ? fc.uniqueArray(parameter(kinds, "query"), { maxLength: 3, selector: (entry) => entry.name }) : fc.constant([]),
-      header: has("header") ? fc.uniqueArray(parameter(kinds, "header"), { maxLength: 2, selector: (entry) => entry.name.toLowerCase() }) : fc.constant([]),
+      query: has("query") ? fc.uniqueArray(parameter(shapes, "query"), { maxLength: 3, selector: (entry) => entry.name }) : fc.constant([]),
+      header: has("header") ? fc.uniqueArray(parameter(shapes, "header"), { maxLength: 2, selector: (entry) => entry.name.toLowerCase() }) : fc.constant([]),
       body: fc.option(fc.record({ schema: objectSchema, required: fc.boolean() }), { nil: undefined }),
       success: fc.constantFrom("200", "201"),
       errors: fc.subarray(["400", "404", "409", "422"]),
@@ -170,9 +173,9 @@ function operation(index: number, { kinds, successWithoutExample, successHeaders
 
 /**
  * What the operations may hold: parameters of `kinds`; a 2xx answer with no example (the schema alone) or not; a 2xx
- * answer that documents headers or not.
+ * answer that documents headers or not; an optional array header, which a request may leave out, or none.
  */
-export type Shapes = { kinds: readonly ParameterKind[]; successWithoutExample: boolean; successHeaders: boolean };
+export type Shapes = { kinds: readonly ParameterKind[]; successWithoutExample: boolean; successHeaders: boolean; headerArraysLeftOut: boolean };
 
 /** A handful of operations to add at once (1 to `most`). */
 export function operations(shapes: Shapes, most: number): fc.Arbitrary<GeneratedOperation[]> {

@@ -56,8 +56,22 @@ export const SUCCESS_WITHOUT_EXAMPLE_BOTH_HOSTS_SERVE = false;
  */
 export const SUCCESS_HEADERS_BOTH_HOSTS_SERVE = false;
 
+/**
+ * Whether an array header may be optional, and so left out of a request. Prism 5.14.2 stops on such a request (its
+ * header deserialiser throws), so both hosts answer it with the same 500 "Unreadable parameters" (mocks/parameter-
+ * checks.ts): alike, but not the 2xx the spec documents for a valid request. Found by the slow tier's run, seed
+ * 158241104 path 1: `PATCH /props0/{p0}/{p1}` with an optional `X-Fom8ox` (array of integers, simple) not sent. Until
+ * the mock answers it, the generator makes every array header required.
+ */
+export const OPTIONAL_HEADER_ARRAYS_LEFT_OUT_ANSWERED = false;
+
 /** The operations' shapes the property tests generate today (arbitraries.ts takes them). */
-export const SHAPES_BOTH_HOSTS_SERVE = { kinds: PARAMETER_KINDS_BOTH_HOSTS_READ, successWithoutExample: SUCCESS_WITHOUT_EXAMPLE_BOTH_HOSTS_SERVE, successHeaders: SUCCESS_HEADERS_BOTH_HOSTS_SERVE };
+export const SHAPES_BOTH_HOSTS_SERVE = {
+  kinds: PARAMETER_KINDS_BOTH_HOSTS_READ,
+  successWithoutExample: SUCCESS_WITHOUT_EXAMPLE_BOTH_HOSTS_SERVE,
+  successHeaders: SUCCESS_HEADERS_BOTH_HOSTS_SERVE,
+  headerArraysLeftOut: OPTIONAL_HEADER_ARRAYS_LEFT_OUT_ANSWERED,
+};
 
 /**
  * Whether Prism (5.14.2) starts on a spec that holds Stripe's schemas (tests/fixtures/stripe-corpus). It does not: with

@@ -1,5 +1,6 @@
 // One contract, two hosts: the purchase flow and every refusal, sent as raw HTTP to the Prism-backed mock and to the
 // MSW handlers, must get the statuses they name and the same answers, step by step (status, headers, body).
+import { stretched } from "../../core/patience";
 import { HOSTS, type Host } from "../helpers/mock-hosts";
 import { comparableAnswer, type HostAnswer } from "../helpers/probes";
 import { operations } from "../../generated/operations";
@@ -63,4 +64,4 @@ test("the purchase flow and every refusal get the statuses they name, and the sa
   // Where the spec documents the answer, its body is the spec's example.
   for (const [index, step] of STEPS.entries()) if (step.body !== undefined) expect({ step: step.name, body: prism[index]!.body }).toEqual({ step: step.name, body: step.body });
   for (const [index, step] of STEPS.entries()) expect({ step: step.name, ...msw[index] }).toEqual({ step: step.name, ...prism[index] });
-}, 60_000);
+}, stretched(60_000));

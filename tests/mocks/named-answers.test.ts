@@ -1,6 +1,7 @@
 // The vendor's documented error objects, named in the spec, reachable in both mocks by `force` ({ status, example }), by
 // `Prefer: code=…, example=…`, and by scenario (an API key ending in :<name>, or the scenario option), and read by the
 // client as its errors. Every name here comes from the spec (generated/named-answers.ts, core/openapi): none is typed in.
+import { stretched } from "../../core/patience";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AuthenticationError, BillingError, createBillingClient, ERROR_CODES, IdempotencyError, InsufficientCreditsError, RateLimitError } from "../../src";
@@ -63,7 +64,7 @@ describe.each(HOSTS)("on $name", (host) => {
   let mock: RunningHost;
   beforeAll(async () => {
     mock = await host.start({ chargeMs: 0 });
-  }, 60_000);
+  }, stretched(60_000));
   afterAll(() => mock?.stop());
 
   test("every named error answer comes by Prefer: code=…, example=…, body as documented, and the client reads it as its class", async () => {
@@ -105,7 +106,7 @@ describe.each(HOSTS)("force, on $name", (host) => {
   let forced: RunningHost;
   beforeAll(async () => {
     forced = await host.start({ chargeMs: 0, force: { [forcedAnswer.operation]: { status: forcedAnswer.status, example: forcedAnswer.name } } as never });
-  }, 60_000);
+  }, stretched(60_000));
   afterAll(() => forced?.stop());
 
   test("force { status, example } answers that named example, and the client throws its class with the vendor's code", async () => {

@@ -1,4 +1,5 @@
 // mocks/prism.ts starts Prism where asked, says why when it cannot, and stops exactly what it started.
+import { stretched } from "../../core/patience";
 import { PrismStartError, startPrism } from "../../mocks/prism";
 import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,7 +36,7 @@ processTest(`stop() ends exactly the process it started, and a second stop() is 
   // The shared Prism of this run is untouched.
   expect((await fetch(`${process.env.PRISM_URL}/user/credits/info`, { headers: { Authorization: "Bearer x" } })).status).toBe(200);
   // Prism's own start-up may take its 30 s on a machine whose cores are all busy: the test waits longer than that.
-}, 60_000);
+}, stretched(60_000));
 
 test("Prism is the pinned 5.14.2, declares support for this Node, and still has the CLI entry and proxy fallback the mock uses", () => {
   const manifest = JSON.parse(require("node:fs").readFileSync("package.json", "utf8")) as { devDependencies: Record<string, string> };

@@ -1,5 +1,6 @@
 // The stateful mock as a stand-in for the API, on both of its hosts (Prism in a process of its own, MSW handlers in
 // this one): balances per key, settling, cooldown, idempotency. One model, two hosts: every test here runs on both.
+import { stretched } from "../../core/patience";
 import { createBillingClient, IdempotencyError, RateLimitError, type CreditsInfo } from "../../src";
 import { HOSTS, type RunningHost } from "../helpers/mock-hosts";
 import { exampleOf, loadSpec } from "../helpers/spec";
@@ -23,7 +24,7 @@ describe.each(HOSTS)("on $name", (host) => {
       host.start({ force: { "POST /user/purchase-topup": 500 } }),
       host.start({ start: { credits: "lots" as unknown as number } }),
     ]);
-  }, 60_000);
+  }, stretched(60_000));
   afterAll(() => Promise.all([mock, slow, forced, broken].map((running) => running?.stop())));
   beforeEach(() => mock.reset());
 

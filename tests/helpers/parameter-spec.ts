@@ -99,6 +99,10 @@ export function withParameterOperations(spec: Spec): Spec {
       },
     },
   };
+  // A pattern the sample cannot know: Prism's sample breaks its own schema, and Prism (--errors) answers a 500 naming it.
+  spec.paths[`${NO_EXAMPLE_PATH}-pattern`] = {
+    get: { ...operation([], {}), responses: { "200": { description: "No example.", content: { "application/json": { schema: { type: "object", properties: { url: { type: "string", pattern: "^/v1/" } } } } } } } },
+  };
   spec.paths[NO_EXAMPLE_PATH] = {
     get: {
       ...operation([], {}),
@@ -204,6 +208,7 @@ export const PARAMETER_PROBES: Probe[] = [
   get("an answer with headers, accepting CSV or JSON", ANSWERS_PATH, { accept: "text/csv;q=0.5, application/json" }),
   get("an answer with headers, accepting anything", ANSWERS_PATH, { accept: "*/*" }),
   get("an answer with no example", NO_EXAMPLE_PATH),
+  get("an answer with no example, whose sample breaks a pattern", `${NO_EXAMPLE_PATH}-pattern`),
   get("an answer in words", ANSWERS_PATH, { prefer: "code=202" }),
   get("an answer with no body", ANSWERS_PATH, { prefer: "code=204" }),
   { ...post("a record without its readOnly ids", "application/json", '{"name":"a","inner":{"name":"b"}}'), path: RECORD_PATH },

@@ -76,6 +76,7 @@ test.each([
   ["a deprecated operation", { status: 200, headers: expect.objectContaining({ deprecation: "true" }) }],
   // No example: Prism samples the schema (and a header's), and the MSW handlers the same way.
   ["an answer with no example", { status: 200, body: expect.objectContaining({ when: expect.any(String) }), headers: expect.objectContaining({ "x-window": expect.any(String) }) }],
+  ["an answer with no example, whose sample breaks a pattern", { status: 500, body: expect.objectContaining({ title: "Request/Response not valid" }) }],
   ["an answer with headers, accepting CSV", { status: 200, headers: expect.objectContaining({ "content-type": "text/csv" }), body: expect.any(String) }],
 ] as const)("%s: the status and document Prism gives, and the same from the MSW handlers", (name, expected) => {
   const { prism, msw } = answers.get(name)!;

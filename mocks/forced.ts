@@ -25,8 +25,12 @@ export type ForcedAnswer<Operation extends OperationName = OperationName> =
  */
 export type ForcedStatuses = { [Operation in OperationName]?: ForcedAnswer<Operation> };
 
-/** The `Prefer` header that asks for a documented answer: `code=402, example=credits_exhausted`. */
-export function preferHeader<Operation extends OperationName>(_operation: Operation, answer: ForcedAnswer<Operation>): string {
+/**
+ * The `Prefer` header that asks for a documented answer: `code=402, example=credits_exhausted`. A name the spec does not
+ * have (from JavaScript, where the types do not reach) throws, listing the names there are, as `force` does.
+ */
+export function preferHeader<Operation extends OperationName>(operation: Operation, answer: ForcedAnswer<Operation>): string {
+  checkForced({ [operation]: answer } as ForcedStatuses);
   if (typeof answer === "number") return `code=${answer}`;
   return answer.example === undefined ? `code=${answer.status}` : `code=${answer.status}, example=${answer.example}`;
 }

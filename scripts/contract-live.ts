@@ -6,12 +6,13 @@ import { parseArgs } from "node:util";
 import { startPrism } from "../mocks/prism";
 import { createBillingClient, DEFAULT_BASE_URL } from "../src/index.js";
 import { alwaysShown, examplesOf, missingFrom } from "./tooling/example-properties";
-import { runMain } from "./tooling/run-main";
+import { runMain, ScriptExit } from "./tooling/run-main";
+import { SCRIPT_EXIT } from "./tooling/exit-codes";
 import { SPEC_FILE } from "./tooling/paths";
 import { readSpecFile } from "../core/openapi/read";
 
 runMain(async () => {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { upstream: { type: "string" } }, strict: true });
+  const { values } = parsedArguments();
   const apiKey = process.env.OLOSTEP_API_KEY;
   if (!apiKey) {
     console.log("contract:live skipped: set OLOSTEP_API_KEY to check the live API against the spec (nothing was called)");
@@ -40,7 +41,8 @@ runMain(async () => {
   } finally {
     await proxy.stop();
   }
-  if (violations.length > 0) throw new Error(`contract:live failed: ${violations.join("; ")}`);
+  // The check's answer, not a crash: exit 1, so that CI tells a broken contract from a bug (70).
+  if (violations.length > 0) throw new ScriptExit(`contract:live failed: ${violations.join("; ")}`, SCRIPT_EXIT.verdict);
   console.log(`contract:live ok: ${paths.length} operation(s) of ${upstream} match openapi/billing.json`);
 });
 
@@ -55,5 +57,14 @@ function safeJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return undefined;
+  }
+}
+
+/** The command line, or the scripts' "refused" (2) with parseArgs' reason on one line. */
+function parsedArguments() {
+  try {
+    return parseArgs({ args: process.argv.slice(2), options: { upstream: { type: "string" } }, strict: true });
+  } catch (error) {
+    throw new ScriptExit(`${(error as Error).message.split("\n")[0]}; usage: npm run contract:live [-- --upstream URL]`, SCRIPT_EXIT.refused);
   }
 }

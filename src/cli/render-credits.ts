@@ -52,10 +52,14 @@ function lotRow(lot: CreditLot, now: number): string[] {
 
 function expiry(unixSeconds: number, now: number): string {
   if (!Number.isFinite(unixSeconds)) return shown(unixSeconds);
-  const days = Math.round((unixSeconds * 1000 - now) / DAY_MS);
+  // Calendar days (UTC), as a person counts them from the date printed beside: 2027-01-06 seen on 2026-12-07 is in 30 days.
+  const utcDay = (ms: number) => Math.floor(ms / DAY_MS);
+  const days = utcDay(unixSeconds * 1000) - utcDay(now);
   const when =
     unixSeconds * 1000 < now
-      ? `EXPIRED ${formatNumber(-days)} ${plural(-days)} ago`
+      ? days === 0
+        ? "EXPIRED today"
+        : `EXPIRED ${formatNumber(-days)} ${plural(-days)} ago`
       : days === 0
         ? "today"
         : `in ${formatNumber(days)} ${plural(days)}`;

@@ -52,8 +52,9 @@ function fail(io: Io, error: unknown, secrets: string[]): number {
   // error that is none of ours (a bug) is named, so that a report says what it was; its stack only with DEBUG.
   const text = code === EXIT.internal ? unexpected(error) : error instanceof Error ? failureText(error) : String(error);
   const message = cutKeys(text, secrets).split("\n").map(terminalText).join("\n");
-  line(io.stderr, `olostep-billing: ${styleFor(io.stderr, io.env).red(message)}`);
-  if (error instanceof CliError && code === EXIT.usage) line(io.stderr, USAGE_HINT);
+  // A refusal of the command line is one line: the reason, then where the usage is.
+  const hint = error instanceof CliError && code === EXIT.usage ? ` ${USAGE_HINT}` : "";
+  line(io.stderr, `olostep-billing: ${styleFor(io.stderr, io.env).red(message)}${hint}`);
   if (code === EXIT.internal && error instanceof Error && io.env.DEBUG) line(io.stderr, cutKeys(error.stack ?? "", secrets).split("\n").map(terminalText).join("\n"));
   return code;
 }

@@ -31,4 +31,5 @@ export function usage(): string {
   return ["Usage: olostep-billing <command> [options]", "", "Commands:", ...commands, "", "Options:", ...optionRows(GLOBAL_OPTIONS), "", "Exit codes:", ...exits].join("\n");
 }
 
-export const USAGE_HINT = "Run `olostep-billing --help` for usage.";
+/** Ends a usage refusal, on its one line: where the usage is. */
+export const USAGE_HINT = "(olostep-billing --help shows the usage)";

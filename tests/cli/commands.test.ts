@@ -37,7 +37,8 @@ test("credits prints the summary and the lot table, without colour when stdout i
 });
 
 test("credits marks a lot that has not expired with the days left", async () => {
-  const inTenDays = Math.floor(Date.now() / 1000) + 10 * 86_400 + 3_600;
+  // Noon (UTC) of the tenth day from today: ten calendar days away whatever the hour now.
+  const inTenDays = (Math.floor(Date.now() / 86_400_000) + 10) * 86_400 + 12 * 3_600;
   server = await startFaultServer(json(200, { credits: 5, breakdown: [{ purchase_kind: "Manual", allocated_units: 10, remaining_units: 5, expiry_date: inTenDays }] }));
   const result = await runCli(["credits", "--api-key", "k", "--base-url", server.url]);
   expect(result.stdout).toMatch(/Manual\s+10\s+5\s+50%\s+\d{4}-\d{2}-\d{2} \(in 10 days\)/);

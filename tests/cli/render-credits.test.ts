@@ -32,3 +32,14 @@ test("a Pending lot shows as pending with no use, never as 0 remaining and 100% 
   expect(rows[1]).toMatch(/^Pending\s+10,000\s+pending\s+-\s+\d{4}-\d{2}-\d{2} \(in 365 days\)$/);
   expect(rows[1]).not.toContain("100%");
 });
+
+test("days to a lot's expiry are calendar days, as a person counts them from the date printed beside them", () => {
+  const lateInTheDay = Date.UTC(2026, 11, 7, 18, 56);
+  const row = (expiry: number, now = lateInTheDay) =>
+    renderCredits({ credits: 5, allow_usage: true, breakdown: [{ purchase_kind: "Manual", allocated_units: 10, remaining_units: 5, expiry_date: expiry / 1000 }] }, plain, now).split("\n").at(-1)!;
+  expect(row(Date.UTC(2027, 0, 6))).toMatch(/2027-01-06 \(in 30 days\)$/);
+  expect(row(Date.UTC(2026, 11, 8, 1))).toMatch(/2026-12-08 \(in 1 day\)$/);
+  expect(row(Date.UTC(2026, 11, 7, 23))).toMatch(/2026-12-07 \(today\)$/);
+  expect(row(Date.UTC(2026, 11, 7, 9))).toMatch(/2026-12-07 \(EXPIRED today\)$/);
+  expect(row(Date.UTC(2026, 11, 5, 23))).toMatch(/2026-12-05 \(EXPIRED 2 days ago\)$/);
+});

@@ -12,6 +12,7 @@ import { loadSpec } from "../../core/openapi/bundled";
 import { operations, type OperationName } from "../../generated/operations";
 import { CONVENIENCE_METHODS } from "../../src/internal/convenience-methods";
 import { HOSTS, MSW_HOST, type RunningHost } from "../helpers/mock-hosts";
+import { preferHeader } from "../../mocks";
 
 const spec = loadSpec();
 const errorAnswers = namedErrorAnswers(spec);
@@ -187,4 +188,13 @@ test("docs/testing.md's table of the vendor's errors by name is the spec's list,
     const classes = row.names.length === 0 ? [row.status >= 500 ? "ServerError" : "ApiError"] : row.names.map((name) => classOf(errorAnswers.find((answer) => answer.operation === row.operation && answer.status === row.status && answer.name === name)!).name);
     expect(`${row.operation} ${row.status} ${row.thrown}`).toBe(`${row.operation} ${row.status} ${[...new Set(classes)].join(", ")}`);
   }
+});
+
+test("preferHeader writes the header of a documented answer, and from JavaScript refuses a name the spec lacks, listing its names", () => {
+  const [first] = errorAnswers;
+  const operation = first!.operation as OperationName;
+  expect(preferHeader(operation, { status: first!.status, example: first!.name } as never)).toBe(`code=${first!.status}, example=${first!.name}`);
+  const misspelt = `${first!.name}x`;
+  const names = (namedByOperation as Record<string, Record<string, readonly string[]>>)[operation]![String(first!.status)]!;
+  expect(() => preferHeader(operation, { status: first!.status, example: misspelt } as never)).toThrow(`${operation} ${first!.status} has no example "${misspelt}"; its examples are ${names.join(", ")}`);
 });

@@ -29,7 +29,7 @@ async function checked(hosts: CheckOptions["hosts"]) {
   return report;
 }
 
-test("the Stripe corpus: spec:update exits 0, the modules load, the type check passes, the MSW host answers with a documented 2xx and refuses a broken request", async () => {
+test("the Stripe corpus: spec:update exits 0, the modules load, the type check passes, the MSW host answers as documented (a 2xx, or Prism's 500 where its sample of an answer with no example breaks the schema) and refuses a broken request", async () => {
   expect(added).toHaveLength(41);
   const report = await checked("msw");
   expect(report.problems).toEqual([]);

@@ -65,13 +65,15 @@ async function node(file: string, source: string): Promise<string> {
 // answers (a 402 body on both operations, 409/422/429 by name) grew the validators to about 48 kB and the document to
 // about 24 kB in each tree: about 129 kB in all. The route's own modules (paths, shared reads, freshness), the widget's
 // split, one module for untrusted text and the spec model under core/ brought it to about 146 kB, once the build
-// stopped shipping what no export reaches (the CLI's declarations, the kit's read list, the spec checker).
-test("the tarball holds only dist/, README, LICENSE and package.json, and is under 150 kB", () => {
+// stopped shipping what no export reaches (the CLI's declarations, the kit's read list, the spec checker). The MSW
+// handlers reading every parameter, body and answer as Prism does (styles, coercion, form bodies, Prism's sampler,
+// content negotiation: about 10 kB in each tree) brought it to about 166 kB.
+test("the tarball holds only dist/, README, LICENSE and package.json, and is under 175 kB", () => {
   const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--ignore-scripts", "--json"], { cwd: REPO, encoding: "utf8" }))[0];
   const paths = (packed.files as { path: string }[]).map((file) => file.path);
   expect(paths.filter((path) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(path))).toEqual([]);
   expect(paths).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json", "dist/cjs/src/index.js", "dist/esm/src/index.js"]));
-  expect(packed.size).toBeLessThan(150_000);
+  expect(packed.size).toBeLessThan(175_000);
 });
 
 test("the installed package.json runs nothing at install time, and nothing shipped points outside the package", () => {

@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { freePort } from "../../mocks/prism";
 import { BIN, runCli } from "../helpers/cli";
+import { REPO } from "../helpers/run-script";
 import { exampleOf, loadSpec } from "../helpers/spec";
 import { stretched } from "../../core/patience";
 
@@ -93,4 +94,36 @@ test("--mock runs the command against a mock it starts and stops itself, without
   const { breakdown, active_subscription, ...rest } = example as { breakdown: object[]; active_subscription: object };
   expect(JSON.parse(result.stdout)).toMatchObject({ ...rest, active_subscription: { ...active_subscription, created_at: expect.any(Number) } });
   expect(JSON.parse(result.stdout).breakdown).toHaveLength(breakdown.length);
+});
+
+test("npm run mock in a clone of this package suggests a CLI command that runs there (npm run cli), and it buys on the mock", async () => {
+  const port = await freePort();
+  // As npm runs the repository's own `mock` script: npm_package_name is this package's.
+  const child = spawn(process.execPath, [BIN, "mock", "--port", String(port), "--quiet"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_package_name: "olostep-billing" } });
+  try {
+    let output = "";
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("stop: Ctrl-C")) resolve();
+      });
+      child.once("exit", () => reject(new Error(`mock exited early: ${output}`)));
+    });
+    const suggested = output.split("\n").find((line) => line.includes(" topup 10000"))!;
+    expect(suggested).toContain("npm run -s cli -- topup 10000 --yes --wait");
+    expect(suggested).not.toContain("npx");
+    // The suggestion run as printed (its variables as the environment, the command through npm), in the repository.
+    const [, baseUrl] = /OLOSTEP_BASE_URL=(\S+)/.exec(suggested)!;
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    const bought = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const run = spawn(npm, ["run", "-s", "cli", "--", "topup", "10000", "--yes", "--wait"], { cwd: REPO, env: { ...process.env, OLOSTEP_BASE_URL: baseUrl, OLOSTEP_API_KEY: "any-key" }, shell: process.platform === "win32" });
+      let stdout = "";
+      run.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      run.once("close", (code) => resolve({ code, stdout }));
+    });
+    expect(bought.code).toBe(0);
+    expect(bought.stdout).toMatch(/landed/i);
+  } finally {
+    if (child.exitCode === null) child.kill("SIGINT");
+  }
 });

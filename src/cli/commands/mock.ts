@@ -28,7 +28,7 @@ export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise
   line(io.stdout, `mock: the Olostep Balance & Billing API at ${mock.url} (${state})`);
   const shell = shellOf(io);
   line(io.stdout, `try:  ${curlLine(shell, "Authorization: Bearer any-key", `${mock.url}/user/credits/info`)}`);
-  line(io.stdout, `      ${cliAgainst(shell, mock.url, !args.stateless)}`);
+  line(io.stdout, `      ${cliAgainst(shell, mock.url, !args.stateless, io.env)}`);
   // A key's scenario is the stateful mock's; the stateless one serves the same answers by name (Prefer: example=…).
   const named = args.stateless
     ? `a named answer: -H ${quoteWord(shell, "Prefer: code=<status>, example=<name>")} (${scenarioNames.join(", ")})`
@@ -46,9 +46,18 @@ export async function mockCommand({ io }: LocalContext, args: MockArgs): Promise
  * for the session (a real OLOSTEP_API_KEY overwritten, later commands sent to a mock that has stopped), so there the
  * same is said with options. The stateless mock's hint has no --wait: its balance never changes.
  */
-function cliAgainst(shell: Shell, url: string, stateful: boolean): string {
+function cliAgainst(shell: Shell, url: string, stateful: boolean, env: Record<string, string | undefined>): string {
   // --wait watches the credits land, which only a mock that keeps balances can show.
-  const command = ["npx", "olostep-billing", "topup", "10000", "--yes", ...(stateful ? ["--wait"] : [])];
+  const command = [...binCommand(env), "topup", "10000", "--yes", ...(stateful ? ["--wait"] : [])];
   if (shell === "posix") return `OLOSTEP_BASE_URL=${quoteWord(shell, url)} OLOSTEP_API_KEY=any-key ${commandLine(shell, command)}`;
   return commandLine(shell, [...command, "--base-url", url, "--api-key", "any-key"]);
+}
+
+/**
+ * How to run the CLI where the mock was started: `npx olostep-billing` wherever the package is installed; in a clone of
+ * this package itself (`npm run mock` there, which npm runs with npm_package_name set to ours), where npx finds no
+ * installed bin, its `cli` script.
+ */
+function binCommand(env: Record<string, string | undefined>): string[] {
+  return env.npm_package_name === "olostep-billing" ? ["npm", "run", "-s", "cli", "--"] : ["npx", "olostep-billing"];
 }

@@ -1,4 +1,6 @@
 // Each error class comes from the status or fault that maps to it, against a real local server.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   ApiError,
   AuthenticationError,
@@ -124,4 +126,15 @@ test("maxRetryAfterMs: 0 never sleeps on Retry-After: a 429 asking for 5 s is th
   const error = await createBillingClient({ apiKey: "k", baseUrl: server.url, maxRetryAfterMs: 0 }).getCreditsInfo().catch((e: unknown) => e);
   expect(error).toMatchObject({ status: 429, retryAfterSeconds: 5 });
   expect(server.requests).toHaveLength(1);
+});
+
+test("docs/client.md's table of error classes lists every error class the package exports, and no other", async () => {
+  const exported = await import("../../src");
+  const classes = Object.entries(exported)
+    .filter(([name, value]) => typeof value === "function" && value.prototype instanceof exported.BillingError && name !== "BillingError")
+    .map(([name]) => name)
+    .sort();
+  const docs = readFileSync(join(__dirname, "..", "..", "docs", "client.md"), "utf8");
+  const table = docs.slice(docs.indexOf("| class | when |")).split("\n\n")[0]!.split("\n").slice(2);
+  expect(table.map((row) => /^\| `(\w+)` \|/.exec(row)?.[1]).sort()).toEqual(classes);
 });

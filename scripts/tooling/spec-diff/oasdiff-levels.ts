@@ -1,6 +1,6 @@
 // The level of each of oasdiff's rules, as its checker/rules.go lists them (oasdiff commit 4553c69d, 509 rules): facts
 // about how oasdiff judges a change, not its code. ERR and WARN are what `oasdiff breaking` reports. The diff takes a
-// rule's id and level from here wherever one fits the change it finds (spec-diff/README in CONTRIBUTING.md says more).
+// rule's id and level from here wherever one fits the change it finds (CONTRIBUTING.md, "Where a change goes", says how to add one).
 
 export const OASDIFF_LEVELS: Readonly<Record<string, "ERR" | "WARN" | "INFO">> = {
   "api-deprecated-sunset-missing": "ERR",

@@ -30,7 +30,7 @@ test("generated operations: spec:update exits 0, the modules load, the type chec
       expect(report.skipped).toEqual([]);
       expect(report.unverified).toEqual([]);
     }),
-    runOptions("generated operations", { everyday: 2, slow: 10 }),
+    runOptions("generated operations", { everyday: 2, slow: 6 }),
   );
   console.log(`generated operations: ${sent.runs} run(s), ${sent.operations} operation(s), ${sent.requests} request(s) to each host, ${sent.refusals} of them broken on purpose, ${sent.unreadable} answered alike as unreadable by Prism 5.14.2`);
 });

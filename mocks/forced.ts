@@ -30,7 +30,7 @@ export type ForcedStatuses = { [Operation in OperationName]?: ForcedAnswer<Opera
  * have (from JavaScript, where the types do not reach) throws, listing the names there are, as `force` does.
  */
 export function preferHeader<Operation extends OperationName>(operation: Operation, answer: ForcedAnswer<Operation>): string {
-  checkForced({ [operation]: answer } as ForcedStatuses);
+  checkForced({ [operation]: answer } as ForcedStatuses, "preferHeader");
   if (typeof answer === "number") return `code=${answer}`;
   return answer.example === undefined ? `code=${answer.status}` : `code=${answer.status}, example=${answer.example}`;
 }
@@ -39,17 +39,17 @@ export function preferHeader<Operation extends OperationName>(operation: Operati
  * `force` as given, or an Error naming what the spec does not document and what it does: an operation it lacks, a
  * status the operation does not document, an example that status does not have.
  */
-export function checkForced(force: ForcedStatuses | undefined): ForcedStatuses {
+export function checkForced(force: ForcedStatuses | undefined, by = "force"): ForcedStatuses {
   for (const [operation, answer] of Object.entries(force ?? {}) as [string, ForcedAnswer | { status?: unknown; example?: unknown }][]) {
     const statuses = (namedAnswers as Record<string, Record<string, readonly string[]>>)[operation];
-    if (!statuses) throw new Error(`force: the spec has no operation "${operation}"; its operations are ${Object.keys(namedAnswers).join(", ")}`);
+    if (!statuses) throw new Error(`${by}: the spec has no operation "${operation}"; its operations are ${Object.keys(namedAnswers).join(", ")}`);
     const status = String(typeof answer === "object" && answer !== null ? answer.status : answer);
     const examples = statuses[status];
-    if (!examples) throw new Error(`force: ${operation} documents no status ${status}; its statuses are ${Object.keys(statuses).join(", ")}`);
+    if (!examples) throw new Error(`${by}: ${operation} documents no status ${status}; its statuses are ${Object.keys(statuses).join(", ")}`);
     const example = typeof answer === "object" && answer !== null ? answer.example : undefined;
     if (example !== undefined && !examples.includes(example as string)) {
       const names = examples.length ? `its examples are ${examples.join(", ")}` : "it has no named example";
-      throw new Error(`force: ${operation} ${status} has no example "${String(example)}"; ${names}`);
+      throw new Error(`${by}: ${operation} ${status} has no example "${String(example)}"; ${names}`);
     }
   }
   return force ?? {};

@@ -196,5 +196,5 @@ test("preferHeader writes the header of a documented answer, and from JavaScript
   expect(preferHeader(operation, { status: first!.status, example: first!.name } as never)).toBe(`code=${first!.status}, example=${first!.name}`);
   const misspelt = `${first!.name}x`;
   const names = (namedByOperation as Record<string, Record<string, readonly string[]>>)[operation]![String(first!.status)]!;
-  expect(() => preferHeader(operation, { status: first!.status, example: misspelt } as never)).toThrow(`${operation} ${first!.status} has no example "${misspelt}"; its examples are ${names.join(", ")}`);
+  expect(() => preferHeader(operation, { status: first!.status, example: misspelt } as never)).toThrow(`preferHeader: ${operation} ${first!.status} has no example "${misspelt}"; its examples are ${names.join(", ")}`);
 });

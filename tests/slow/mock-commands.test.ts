@@ -1,5 +1,5 @@
 // The commands that start a mock of their own: `olostep-billing mock` (also `npm run mock`) and `--mock`.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { freePort } from "../../mocks/prism";
 import { BIN, runCli } from "../helpers/cli";
 import { REPO } from "../helpers/run-script";
@@ -11,6 +11,18 @@ import { stretched } from "../../core/patience";
 jest.setTimeout(stretched(90_000));
 
 const example = exampleOf(loadSpec(), "/user/credits/info", "get", "200") as Record<string, unknown>;
+
+/** What a started `olostep-billing mock` printed, up to its "stop: Ctrl-C" line; a mock that exits first fails. */
+function startedMockOutput(child: ChildProcess): Promise<string> {
+  let output = "";
+  return new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("stop: Ctrl-C")) resolve(output);
+    });
+    child.once("exit", () => reject(new Error(`mock exited early: ${output}`)));
+  });
+}
 
 test("olostep-billing mock serves on the given port, logs one line per request, and stops on Ctrl-C (SIGINT), Prism included", async () => {
   const port = await freePort();
@@ -52,14 +64,7 @@ test("olostep-billing mock --stateless says so, and its try lines suggest only w
   const port = await freePort();
   const child = spawn(process.execPath, [BIN, "mock", "--stateless", "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
   try {
-    let output = "";
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("stop: Ctrl-C")) resolve();
-      });
-      child.once("exit", () => reject(new Error(`mock exited early: ${output}`)));
-    });
+    const output = await startedMockOutput(child);
     expect(output).toContain("(stateless: every answer from the spec's examples)");
     expect(output).not.toContain("--wait");
     expect(output).not.toMatch(/API key ending in/);
@@ -101,14 +106,7 @@ test("npm run mock in a clone of this package suggests a CLI command that runs t
   // As npm runs the repository's own `mock` script: npm_package_name is this package's.
   const child = spawn(process.execPath, [BIN, "mock", "--port", String(port), "--quiet"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_package_name: "olostep-billing" } });
   try {
-    let output = "";
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("stop: Ctrl-C")) resolve();
-      });
-      child.once("exit", () => reject(new Error(`mock exited early: ${output}`)));
-    });
+    const output = await startedMockOutput(child);
     const suggested = output.split("\n").find((line) => line.includes(" topup 10000"))!;
     expect(suggested).toContain("npm run -s cli -- topup 10000 --yes --wait");
     expect(suggested).not.toContain("npx");

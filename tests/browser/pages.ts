@@ -30,6 +30,11 @@ export async function servePage(files: Record<string, [type: string, body: strin
     if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { "content-type": file[0], "cache-control": "no-store" }).end(file[1]);
   });
+  return listenOnLoopback(server);
+}
+
+/** A test server on a free loopback port: its URL, and a close that ends its open connections too. */
+export async function listenOnLoopback(server: Server): Promise<PageServer> {
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

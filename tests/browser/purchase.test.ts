@@ -2,7 +2,6 @@
 // one purchase per click however it is clicked, one Idempotency-Key per purchase kept across the widget's own retries
 // (only when the outcome is unknown), and a note that says what happened.
 import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { getResponse } from "msw";
 import type { Browser, Page } from "playwright-core";
 import { createHandlers, type MockHandlers } from "../../mocks/msw/node";
@@ -10,7 +9,7 @@ import { createBillingHandler, toNodeHandler } from "../../src/server";
 import { chromiumMissing, launchChromium } from "../helpers/chromium";
 import { startFaultServer, type Handler } from "../helpers/fault-server";
 import { exampleOf, loadSpec } from "../helpers/spec";
-import { pageWith, servePage, widgetFiles, widgetText } from "./pages";
+import { listenOnLoopback, pageWith, servePage, widgetFiles, widgetText } from "./pages";
 import { stretched } from "../../core/patience";
 
 const spec = loadSpec();
@@ -158,13 +157,5 @@ async function dropFirstPurchaseAnswer(target: string): Promise<{ url: string; c
     });
     req.pipe(upstream);
   });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
+  return listenOnLoopback(server);
 }
